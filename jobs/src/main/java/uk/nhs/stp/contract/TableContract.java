@@ -1,0 +1,72 @@
+package uk.nhs.stp.contract;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The contract of one table: a conformed table, a reference table or a mart. Loaded from
+ * {@code data-schemas/<kind>/<name>.json}; see {@code data-schemas/README.md} for the format.
+ *
+ * <p>For conformed tables the lineage columns ({@link Contracts#LINEAGE_COLUMNS}) are appended
+ * by the loader, so every contract lists exactly the columns of the Parquet files.
+ */
+public final class TableContract {
+    private final String name;
+    private final String kind;
+    private final String description;
+    private final String grain;
+    private final List<ColumnSpec> columns;
+    private final List<String> keys;
+    private final String partitionColumn;
+    private final List<RowCheck> checks;
+    private final Map<String, Integer> index = new LinkedHashMap<>();
+
+    public TableContract(String name, String kind, String description, String grain,
+                         List<ColumnSpec> columns, List<String> keys, String partitionColumn,
+                         List<RowCheck> checks) {
+        this.name = name;
+        this.kind = kind;
+        this.description = description;
+        this.grain = grain;
+        this.columns = Collections.unmodifiableList(new ArrayList<>(columns));
+        this.keys = List.copyOf(keys);
+        this.partitionColumn = partitionColumn;
+        this.checks = List.copyOf(checks);
+        for (int i = 0; i < columns.size(); i++) {
+            if (index.put(columns.get(i).name(), i) != null) {
+                throw new IllegalArgumentException("contract " + name + ": column '"
+                        + columns.get(i).name() + "' declared twice");
+            }
+        }
+        for (String key : keys) position(key);
+        if (partitionColumn != null) position(partitionColumn);
+        for (RowCheck c : checks) { position(c.column()); position(c.notGreaterThan()); }
+    }
+
+    public String name() { return name; }
+    public String kind() { return kind; }
+    public String description() { return description; }
+    public String grain() { return grain; }
+    public List<ColumnSpec> columns() { return columns; }
+    public List<String> keys() { return keys; }
+    /** The column the table is partitioned by on disk (kept inside the files too), or null. */
+    public String partitionColumn() { return partitionColumn; }
+    public List<RowCheck> checks() { return checks; }
+    public int width() { return columns.size(); }
+
+    public boolean has(String column) { return index.containsKey(column); }
+
+    /** Position of a column; an unknown name is a programming error and fails loudly. */
+    public int position(String column) {
+        Integer i = index.get(column);
+        if (i == null) {
+            throw new IllegalArgumentException("table " + name + " has no column '" + column + "'");
+        }
+        return i;
+    }
+
+    public ColumnSpec column(String column) { return columns.get(position(column)); }
+}
