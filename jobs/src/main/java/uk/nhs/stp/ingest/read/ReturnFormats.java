@@ -16,6 +16,14 @@ public final class ReturnFormats {
         return List.of();
     }
 
+    /** The registered format whose input contract has this name. */
+    public static ReturnFormat byName(String inputShape) {
+        for (ReturnFormat f : all()) {
+            if (f.contract().name().equals(inputShape)) return f;
+        }
+        throw new IllegalArgumentException("no registered format " + inputShape);
+    }
+
     /** The first format recognising the content. */
     public static ReturnFormat detect(SourceContent content) throws FileRejectedException {
         for (ReturnFormat f : all()) {

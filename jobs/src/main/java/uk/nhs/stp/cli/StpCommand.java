@@ -1,0 +1,55 @@
+package uk.nhs.stp.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/** {@code stp}: the entry point. Each subcommand is a {@code Callable<Integer>} returning its exit code. */
+@Command(name = "stp",
+        mixinStandardHelpOptions = true,
+        versionProvider = StpCommand.Version.class,
+        description = "NHS England footprint analytics: ingest the published returns into a Parquet warehouse.",
+        subcommands = {IngestCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 success (row-level rejects are reported), 2 usage error, "
+                + "3 one or more files rejected as a whole, 4 internal failure, 5 warehouse locked by another run."})
+public final class StpCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command, e.g. 'stp demo' or 'stp ingest'");
+    }
+
+    /** A command line with the project's error handling: one readable line, never a stack trace. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new StpCommand());
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            cmd.getErr().println("stp: " + Errors.describe(ex));
+            if (System.getenv("STP_DEBUG") != null) ex.printStackTrace(cmd.getErr());
+            return ex instanceof IllegalArgumentException ? ExitCodes.USAGE : ExitCodes.INTERNAL;
+        });
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The version from the jar's build. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = StpCommand.class.getResourceAsStream("/stp-version.properties")) {
+                if (in != null) p.load(in);
+            }
+            return new String[] {"stp " + p.getProperty("version", "unknown")
+                    + " (Spark " + p.getProperty("spark", "?") + ", Java " + System.getProperty("java.version") + ")"};
+        }
+    }
+}

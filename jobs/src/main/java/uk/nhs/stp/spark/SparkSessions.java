@@ -1,0 +1,41 @@
+package uk.nhs.stp.spark;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Every Spark setting the application relies on, in one place. Under {@code spark-submit} the
+ * master and resources come from the submit command; run directly, the default is
+ * {@code local[*]}.
+ */
+public final class SparkSessions {
+    /** Master used when none is configured (e.g. by spark-submit). */
+    public static final String MASTER_DEFAULT = "local[*]";
+    /** Shuffle partitions: small for a 2-core machine; raise with --conf on a cluster. */
+    public static final String SHUFFLE_PARTITIONS_DEFAULT = "8";
+
+    private SparkSessions() { }
+
+    /** The session for a command: an existing one is reused (tests), otherwise one is built. */
+    public static SparkSession getOrCreate(String appName) {
+        SparkConf conf = new SparkConf(true);
+        if (!conf.contains("spark.master")) conf.setMaster(MASTER_DEFAULT);
+        conf.setIfMissing("spark.app.name", appName);
+        conf.setIfMissing("spark.sql.shuffle.partitions", SHUFFLE_PARTITIONS_DEFAULT);
+        conf.setIfMissing("spark.ui.enabled", "false");
+        conf.setIfMissing("spark.ui.showConsoleProgress", Boolean.toString(System.console() != null));
+        SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
+        configure(spark);
+        return spark;
+    }
+
+    /** Session-level settings the jobs assume, applied to any session (including a test's). */
+    public static void configure(SparkSession spark) {
+        // Dates cross the Java API as java.time.LocalDate, not java.sql.Date.
+        spark.conf().set("spark.sql.datetime.java8API.enabled", "true");
+        spark.conf().set("spark.sql.session.timeZone", "UTC");
+        // INT96 is legacy; BI tools and DuckDB read microsecond timestamps natively.
+        spark.conf().set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
+        spark.conf().set("spark.sql.parquet.compression.codec", "snappy");
+    }
+}
