@@ -13,7 +13,9 @@ public final class ReturnFormats {
     private ReturnFormats() { }
 
     public static List<ReturnFormat> all() {
-        return List.of();
+        return List.of(
+                new uk.nhs.stp.ingest.finance.FinanceMonthlyReturnCsv(),
+                new uk.nhs.stp.ingest.finance.FinanceAnnualPositionsCsv());
     }
 
     /** The registered format whose input contract has this name. */
