@@ -147,10 +147,10 @@ public final class IngestLandingFolder {
                     .write().mode(SaveMode.Overwrite).partitionBy("__p").parquet(staged.toString());
             Dataset<Row> rejects = parsed.filter(col("kind").equalTo(ParseLandingFile.REJECT)).select("reject.*");
             writeRejects(rejects);
+            long written = published.count();
             List<String> values = PublishPartitions.publish(warehouse.fs(), staged, warehouse.conformed(tableName),
                     partitionColumn, new Path(warehouse.staging(runId), "trash"));
-            long written = spark.read().parquet(warehouse.conformed(tableName).toString())
-                    .filter(col("run_id").equalTo(runId)).count();
+            values.sort(null);
             return new TableOutcome(supersede(summaries, winners), written, values);
         } finally {
             parsed.unpersist();

@@ -20,6 +20,8 @@ import uk.nhs.stp.ingest.source.SourceContent;
 import uk.nhs.stp.io.HadoopSourceFile;
 import uk.nhs.stp.spark.ContractSchemas;
 
+import scala.jdk.javaapi.CollectionConverters;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
@@ -62,6 +64,10 @@ final class ParseLandingFile {
             FileParseResult result = parse.finish(format.singlePeriod());
             for (OutputRow r : result.rows()) {
                 Object[] values = result.values(r, detected.path(), detected.sha256(), runId);
+                for (int i = 0; i < values.length; i++) {
+                    // Row encoders take Scala sequences for array columns
+                    if (values[i] instanceof List<?> list) values[i] = CollectionConverters.asScala(list).toSeq();
+                }
                 out.add(RowFactory.create(ROW, RowFactory.create(values), null, null));
             }
             for (RowProblem p : result.problems()) {
