@@ -1,5 +1,8 @@
 package uk.nhs.stp.ingest.read;
 
+import uk.nhs.stp.ingest.reference.Ccg18StpLookupCsv;
+import uk.nhs.stp.ingest.reference.OdsTrustExtractCsv;
+import uk.nhs.stp.ingest.reference.TrustStpLookupCsv;
 import uk.nhs.stp.ingest.source.FileRejectedException;
 import uk.nhs.stp.ingest.source.SourceContent;
 
@@ -13,7 +16,10 @@ public final class ReturnFormats {
     private ReturnFormats() { }
 
     public static List<ReturnFormat> all() {
-        return List.of();
+        return List.of(
+                new TrustStpLookupCsv(),
+                new Ccg18StpLookupCsv(),
+                new OdsTrustExtractCsv());
     }
 
     /** The first format recognising the content. */
