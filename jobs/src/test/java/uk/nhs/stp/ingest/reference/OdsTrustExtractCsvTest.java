@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,7 +51,7 @@ class OdsTrustExtractCsvTest {
             assertTrue(((String) row.get("footprint_code")).matches("Q[A-Z0-9]{2}"),
                     "Q footprint code on line " + row.line() + ": " + row.get("footprint_code"));
             assertEquals("ics", row.get("footprint_type"), "footprint_type on line " + row.line());
-            assertTrue(!((LocalDate) row.get("valid_from")).isBefore(LocalDate.of(2020, 4, 1)),
+            assertFalse(((LocalDate) row.get("valid_from")).isBefore(LocalDate.of(2020, 4, 1)),
                     "valid_from not before the April 2020 footprints on line " + row.line());
         }
     }

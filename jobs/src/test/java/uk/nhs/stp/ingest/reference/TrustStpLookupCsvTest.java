@@ -7,6 +7,7 @@ import uk.nhs.stp.ingest.read.OutputRow;
 import uk.nhs.stp.ingest.read.RowProblem;
 import uk.nhs.stp.testing.RealData;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +70,7 @@ class TrustStpLookupCsvTest {
             assertEquals("stp", row.get("footprint_type"), "footprint_type on line " + row.line());
             assertEquals(LocalDate.of(2017, 4, 1), row.get("valid_from"), "valid_from on line " + row.line());
             assertEquals(LocalDate.of(2018, 3, 31), row.get("valid_to"), "valid_to on line " + row.line());
-            assertEquals(0, LookupRows.WHOLE.compareTo((java.math.BigDecimal) row.get("weight")),
+            assertEquals(0, LookupRows.WHOLE.compareTo((BigDecimal) row.get("weight")),
                     "weight on line " + row.line());
         }
         OutputRow buckinghamshire = result.rows().stream().filter(r -> "RXQ".equals(r.get("org_code")))
