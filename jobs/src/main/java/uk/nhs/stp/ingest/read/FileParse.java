@@ -1,6 +1,7 @@
 package uk.nhs.stp.ingest.read;
 
 import uk.nhs.stp.contract.ColumnSpec;
+import uk.nhs.stp.contract.ColumnType;
 import uk.nhs.stp.contract.Contracts;
 import uk.nhs.stp.contract.InputContract;
 import uk.nhs.stp.contract.RowCheck;
@@ -219,7 +220,8 @@ public final class FileParse {
         }
         TreeSet<LocalDate> periods = new TreeSet<>();
         String partition = table.partitionColumn();
-        if (partition != null) {
+        // periods are months; a table partitioned by something else (a lookup's name) has none
+        if (partition != null && table.column(partition).type().kind() == ColumnType.Kind.DATE) {
             for (OutputRow r : accepted) periods.add((LocalDate) r.get(partition));
             for (OutputRow r : controls) if (r.get(partition) != null) periods.add((LocalDate) r.get(partition));
         }

@@ -1,5 +1,11 @@
 package uk.nhs.stp.ingest.read;
 
+import uk.nhs.stp.ingest.finance.FinanceAnnualPositionsCsv;
+import uk.nhs.stp.ingest.finance.FinanceMonthlyReturnCsv;
+import uk.nhs.stp.ingest.reference.Ccg18StpLookupCsv;
+import uk.nhs.stp.ingest.reference.OdsTrustExtractCsv;
+import uk.nhs.stp.ingest.reference.TrustStpLookupCsv;
+import uk.nhs.stp.ingest.source.ContentKind;
 import uk.nhs.stp.ingest.source.FileRejectedException;
 import uk.nhs.stp.ingest.source.SourceContent;
 
@@ -7,20 +13,25 @@ import java.util.List;
 
 /**
  * Every published shape the ingest recognises, in recognition order (more specific shapes
- * first). The one place to register a new format.
+ * first; shape-only recognition last). The one place to register a new format.
  */
 public final class ReturnFormats {
+    private static final List<ReturnFormat> ALL = List.of(
+            new FinanceMonthlyReturnCsv(),
+            new FinanceAnnualPositionsCsv(),
+            new TrustStpLookupCsv(),
+            new Ccg18StpLookupCsv(),
+            new OdsTrustExtractCsv());
+
     private ReturnFormats() { }
 
     public static List<ReturnFormat> all() {
-        return List.of(
-                new uk.nhs.stp.ingest.finance.FinanceMonthlyReturnCsv(),
-                new uk.nhs.stp.ingest.finance.FinanceAnnualPositionsCsv());
+        return ALL;
     }
 
     /** The registered format whose input contract has this name. */
     public static ReturnFormat byName(String inputShape) {
-        for (ReturnFormat f : all()) {
+        for (ReturnFormat f : ALL) {
             if (f.contract().name().equals(inputShape)) return f;
         }
         throw new IllegalArgumentException("no registered format " + inputShape);
@@ -28,10 +39,10 @@ public final class ReturnFormats {
 
     /** The first format recognising the content. */
     public static ReturnFormat detect(SourceContent content) throws FileRejectedException {
-        for (ReturnFormat f : all()) {
+        for (ReturnFormat f : ALL) {
             if (f.recognises(content)) return f;
         }
-        throw new FileRejectedException("not_a_return", content.kind() == uk.nhs.stp.ingest.source.ContentKind.XLSX
+        throw new FileRejectedException("not_a_return", content.kind() == ContentKind.XLSX
                 ? "is an Excel workbook that is not a recognised return (expected the Cancer Waiting Times provider workbook)"
                 : "is not a recognised return: its first lines match no known header (A&E, RTT, cancer, finance or "
                 + "an organisation lookup); see data-schemas/inputs/ for the accepted shapes");
