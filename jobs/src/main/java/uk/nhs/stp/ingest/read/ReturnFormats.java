@@ -13,7 +13,9 @@ public final class ReturnFormats {
     private ReturnFormats() { }
 
     public static List<ReturnFormat> all() {
-        return List.of();
+        return List.of(
+                new uk.nhs.stp.ingest.ae.AeMonthlyProviderCsv(),
+                new uk.nhs.stp.ingest.ae.AeNhsrTidyCsv());
     }
 
     /** The first format recognising the content. */
