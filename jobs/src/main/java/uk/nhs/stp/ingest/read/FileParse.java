@@ -45,6 +45,8 @@ public final class FileParse {
     private final BitSet controlLines = new BitSet();
     private final BitSet acceptedLines = new BitSet();
     private final Map<String, Pattern> patterns = new HashMap<>();
+    /** Other lines of a row built from several lines, by the row's first line. */
+    private final Map<Long, long[]> alsoFrom = new HashMap<>();
     private int expectedWidth = -1;
 
     public FileParse(InputContract input) {
@@ -118,6 +120,32 @@ public final class FileParse {
         }
         accepted.add(row);
         acceptedLines.set(toIndex(row.line()));
+    }
+
+    /**
+     * Accepts a conformed row built from several data rows, as when a long-format file is
+     * pivoted (one line per department type becoming one row per organisation and month). The
+     * row starts at {@code row.line()}; {@code alsoFromLines} are the other lines it was built
+     * from. Those lines share the row's fate: accepted with it, or rejected with it (carrying the
+     * row's reason) when it fails validation or, at {@link #finish}, shares a key.
+     */
+    public void accept(OutputRow row, long... alsoFromLines) {
+        accept(row);
+        if (alsoFromLines.length == 0) return;
+        long[] others = alsoFromLines.clone();
+        if (row.hasProblems()) {
+            RowProblem cause = row.problems().get(0);
+            rejectAlso(row.line(), others, cause.column(), cause.rawValue(), cause.rule(), cause.reason());
+            return;
+        }
+        alsoFrom.put(row.line(), others);
+        for (long l : others) acceptedLines.set(toIndex(l));
+    }
+
+    private void rejectAlso(long line, long[] others, String column, String raw, String rule, String reason) {
+        for (long l : others) {
+            reject(l, column, raw, rule, "rejected with line " + line + ", part of the same row: " + reason);
+        }
     }
 
     /** Keeps a recognised total row as a control row (is_control_row = true); not validated for keys. */
@@ -261,8 +289,11 @@ public final class FileParse {
             List<Long> lines = e.getValue().stream().map(OutputRow::line).distinct().sorted().toList();
             if (lines.size() < 2) continue;
             for (OutputRow r : e.getValue()) {
-                reject(r.line(), null, describeKey(e.getKey()), "duplicate_key", "key (" + describeKey(e.getKey())
-                        + ") appears on lines " + lines + "; all are rejected until the file is corrected");
+                String reason = "key (" + describeKey(e.getKey()) + ") appears on lines " + lines
+                        + "; all are rejected until the file is corrected";
+                reject(r.line(), null, describeKey(e.getKey()), "duplicate_key", reason);
+                long[] others = alsoFrom.get(r.line());
+                if (others != null) rejectAlso(r.line(), others, null, describeKey(e.getKey()), "duplicate_key", reason);
             }
         }
     }

@@ -1,5 +1,7 @@
 package uk.nhs.stp.ingest.read;
 
+import uk.nhs.stp.ingest.ae.AeMonthlyProviderCsv;
+import uk.nhs.stp.ingest.ae.AeNhsrTidyCsv;
 import uk.nhs.stp.ingest.finance.FinanceAnnualPositionsCsv;
 import uk.nhs.stp.ingest.finance.FinanceMonthlyReturnCsv;
 import uk.nhs.stp.ingest.reference.Ccg18StpLookupCsv;
@@ -17,6 +19,8 @@ import java.util.List;
  */
 public final class ReturnFormats {
     private static final List<ReturnFormat> ALL = List.of(
+            new AeMonthlyProviderCsv(),
+            new AeNhsrTidyCsv(),
             new FinanceMonthlyReturnCsv(),
             new FinanceAnnualPositionsCsv(),
             new TrustStpLookupCsv(),
