@@ -22,6 +22,7 @@ public record FileOutcome(
         @JsonProperty("table") String table,
         @JsonProperty("status") String status,
         @JsonProperty("periods") List<String> periods,
+        @JsonProperty("partitions") List<String> partitions,
         @JsonProperty("rows_read") long rowsRead,
         @JsonProperty("rows_accepted") long rowsAccepted,
         @JsonProperty("rows_rejected") long rowsRejected,
@@ -43,12 +44,12 @@ public record FileOutcome(
 
     public FileOutcome withStatus(String newStatus, String rule, String message) {
         return new FileOutcome(path, sizeBytes, modified, sha256, zipEntry, detectedReturn, inputShape, table,
-                newStatus, periods, rowsRead, rowsAccepted, rowsRejected, rowsControl, warnings, rule, message);
+                newStatus, periods, partitions, rowsRead, rowsAccepted, rowsRejected, rowsControl, warnings, rule, message);
     }
 
-    public FileOutcome withParse(String newStatus, List<String> newPeriods, long read, long accepted,
-                                 long rejected, long control, List<String> newWarnings) {
+    public FileOutcome withParse(String newStatus, List<String> newPeriods, List<String> newPartitions, long read,
+                                 long accepted, long rejected, long control, List<String> newWarnings) {
         return new FileOutcome(path, sizeBytes, modified, sha256, zipEntry, detectedReturn, inputShape, table,
-                newStatus, newPeriods, read, accepted, rejected, control, newWarnings, errorRule, error);
+                newStatus, newPeriods, newPartitions, read, accepted, rejected, control, newWarnings, errorRule, error);
     }
 }

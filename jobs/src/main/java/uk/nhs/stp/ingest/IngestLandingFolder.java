@@ -7,7 +7,8 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
-import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -22,6 +23,7 @@ import org.apache.spark.util.SerializableConfiguration;
 import uk.nhs.stp.contract.Contracts;
 import uk.nhs.stp.contract.TableContract;
 import uk.nhs.stp.io.Warehouse;
+import uk.nhs.stp.spark.ContractSchemas;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -36,6 +38,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 
 /**
@@ -112,6 +115,7 @@ public final class IngestLandingFolder {
             progress.accept(String.format("ingest    %-28s %d file(s), %,d rows, %d partition(s) (%s)", e.getKey(),
                     e.getValue().size(), table.rows(), table.partitions().size(), since(t2)));
         }
+        writeFileRejects(outcomes);
         warehouse.fs().delete(warehouse.staging(runId), true);
         recordIngested(outcomes);
         outcomes.sort(Comparator.comparing(FileOutcome::path));
@@ -123,31 +127,39 @@ public final class IngestLandingFolder {
     private TableOutcome ingestTable(String tableName, List<FileOutcome> files, SerializableConfiguration conf)
             throws IOException {
         TableContract table = Contracts.conformed(tableName);
-        StructType envelope = ParseLandingFile.envelope(table);
         String run = runId;
-        Dataset<Row> parsed = spark.createDataset(files, Encoders.javaSerialization(FileOutcome.class))
-                .repartition(Math.max(1, files.size()))
-                .flatMap((FlatMapFunction<FileOutcome, Row>) f -> ParseLandingFile.parse(f, run, conf),
-                        Encoders.row(envelope))
+        // one task per file, no shuffle: each task parses its whole file exactly once
+        JavaRDD<Row> envelopes = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(files, files.size())
+                .flatMap(f -> ParseLandingFile.parse(f, run, conf));
+        Dataset<Row> parsed = spark.createDataFrame(envelopes, ParseLandingFile.envelope(table))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             List<FileOutcome> summaries = new ArrayList<>();
             for (Row r : parsed.filter(col("kind").equalTo(ParseLandingFile.SUMMARY)).select("summary").collectAsList()) {
                 summaries.add(ParseLandingFile.fromJson(r.getString(0)));
             }
-            Dataset<Row> rows = parsed.filter(col("kind").equalTo(ParseLandingFile.ROW)).select("row.*");
             String partitionColumn = table.partitionColumn();
-            Dataset<Row> winners = winners(rows, partitionColumn, summaries);
-            Dataset<Row> published = rows.join(org.apache.spark.sql.functions.broadcast(winners),
-                            rows.col("source_file").equalTo(winners.col("w_file"))
-                                    .and(rows.col(partitionColumn).cast("string").equalTo(winners.col("w_part"))),
-                            "left_semi");
+            Map<String, String> winners = winners(summaries);
+            Dataset<Row> rows = parsed.filter(col("kind").equalTo(ParseLandingFile.ROW)).select("row.*");
+            boolean contested = summaries.stream().anyMatch(f -> !f.partitions().stream()
+                    .allMatch(p -> f.path().equals(winners.get(p))));
+            if (contested) {
+                List<Row> pairs = new ArrayList<>();
+                winners.forEach((part, file) -> pairs.add(RowFactory.create(file, part)));
+                Dataset<Row> keep = spark.createDataFrame(pairs, new StructType()
+                        .add("w_file", DataTypes.StringType).add("w_part", DataTypes.StringType));
+                rows = rows.join(broadcast(keep), rows.col("source_file").equalTo(keep.col("w_file"))
+                        .and(rows.col(partitionColumn).cast("string").equalTo(keep.col("w_part"))), "left_semi");
+            }
             Path staged = new Path(warehouse.staging(runId), "conformed/" + tableName);
-            published.withColumn("__p", col(partitionColumn))
+            rows.withColumn("__p", col(partitionColumn))
                     .write().mode(SaveMode.Overwrite).partitionBy("__p").parquet(staged.toString());
-            Dataset<Row> rejects = parsed.filter(col("kind").equalTo(ParseLandingFile.REJECT)).select("reject.*");
-            writeRejects(rejects);
-            long written = published.count();
+            long written = contested ? rows.count() : summaries.stream()
+                    .mapToLong(f -> f.rowsAccepted() + f.rowsControl()).sum();
+            if (summaries.stream().anyMatch(f -> f.rowsRejected() > 0)) {
+                writeRejects(parsed.filter(col("kind").equalTo(ParseLandingFile.REJECT)).select("reject.*"));
+            }
             List<String> values = PublishPartitions.publish(warehouse.fs(), staged, warehouse.conformed(tableName),
                     partitionColumn, new Path(warehouse.staging(runId), "trash"));
             values.sort(null);
@@ -158,23 +170,20 @@ public final class IngestLandingFolder {
     }
 
     /**
-     * (file, partition) pairs to publish: per partition value, the file modified last (ties broken
-     * by path) among the files that carry it.
+     * Per partition value, the file to publish it from: the one modified last (ties broken by
+     * path) among the files of this run that carry it.
      */
-    private Dataset<Row> winners(Dataset<Row> rows, String partitionColumn, List<FileOutcome> summaries) {
-        Map<String, FileOutcome> byPath = new HashMap<>();
-        for (FileOutcome f : summaries) byPath.put(f.path(), f);
-        Map<String, String> winner = new TreeMap<>();
-        for (Row r : rows.select(col("source_file"), col(partitionColumn).cast("string")).distinct().collectAsList()) {
-            String file = r.getString(0);
-            String part = r.getString(1);
-            String current = winner.get(part);
-            if (current == null || newer(byPath.get(file), byPath.get(current))) winner.put(part, file);
+    private static Map<String, String> winners(List<FileOutcome> summaries) {
+        Map<String, FileOutcome> winner = new TreeMap<>();
+        for (FileOutcome f : summaries) {
+            for (String part : f.partitions()) {
+                FileOutcome current = winner.get(part);
+                if (current == null || newer(f, current)) winner.put(part, f);
+            }
         }
-        List<Row> pairs = new ArrayList<>();
-        winner.forEach((part, file) -> pairs.add(RowFactory.create(file, part)));
-        StructType schema = new StructType().add("w_file", DataTypes.StringType).add("w_part", DataTypes.StringType);
-        return spark.createDataFrame(pairs, schema);
+        Map<String, String> out = new TreeMap<>();
+        winner.forEach((part, f) -> out.put(part, f.path()));
+        return out;
     }
 
     private static boolean newer(FileOutcome a, FileOutcome b) {
@@ -182,13 +191,11 @@ public final class IngestLandingFolder {
         return byTime != 0 ? byTime > 0 : a.path().compareTo(b.path()) > 0;
     }
 
-    private static List<FileOutcome> supersede(List<FileOutcome> summaries, Dataset<Row> winners) {
-        Set<String> winning = new HashSet<>();
-        for (Row r : winners.collectAsList()) winning.add(r.getString(0));
+    private static List<FileOutcome> supersede(List<FileOutcome> summaries, Map<String, String> winners) {
         List<FileOutcome> out = new ArrayList<>();
         for (FileOutcome f : summaries) {
-            if (FileOutcome.INGESTED.equals(f.status()) && f.rowsAccepted() + f.rowsControl() > 0
-                    && !winning.contains(f.path())) {
+            boolean wins = f.partitions().stream().anyMatch(p -> f.path().equals(winners.get(p)));
+            if (FileOutcome.INGESTED.equals(f.status()) && !f.partitions().isEmpty() && !wins) {
                 out.add(f.withStatus(FileOutcome.SUPERSEDED, "superseded",
                         "another file in this run carries newer data for all its periods; nothing published from it"));
             } else {
@@ -196,6 +203,19 @@ public final class IngestLandingFolder {
             }
         }
         return out;
+    }
+
+    /** One reject row per file rejected as a whole (line 0), so the rejects table lists every file problem. */
+    private void writeFileRejects(List<FileOutcome> outcomes) {
+        List<Row> rows = new ArrayList<>();
+        for (FileOutcome f : outcomes) {
+            if (FileOutcome.REJECTED.equals(f.status())) {
+                rows.add(ParseLandingFile.reject(f, runId, 0, null, null, f.errorRule(), "file rejected: " + f.error()));
+            }
+        }
+        if (!rows.isEmpty()) {
+            writeRejects(spark.createDataFrame(rows, ContractSchemas.schema(Contracts.table("runs", "rejects"))));
+        }
     }
 
     private void writeRejects(Dataset<Row> rejects) {

@@ -33,7 +33,7 @@ import java.util.List;
  * Phase 2 of an ingest, run on an executor per file: parse the file once into envelope rows —
  * conformed rows ({@code kind = row}), rejected rows ({@code kind = reject}) and one summary
  * ({@code kind = summary}, the file's {@link FileOutcome} as JSON). A file rejected as a whole
- * yields only its summary and one reject naming the reason: nothing of it is published.
+ * yields only its summary: nothing of it is published.
  */
 final class ParseLandingFile {
     static final String ROW = "row";
@@ -76,13 +76,11 @@ final class ParseLandingFile {
             }
             List<String> periods = new ArrayList<>();
             for (LocalDate d : result.periods()) periods.add(d.toString());
-            outcome = detected.withParse(FileOutcome.INGESTED, periods, result.rowsRead(), result.rowsAccepted(),
+            outcome = detected.withParse(FileOutcome.INGESTED, periods, result.partitionValues(), result.rowsRead(), result.rowsAccepted(),
                     result.rowsRejected(), result.rowsControl(), result.warnings());
         } catch (FileRejectedException e) {
             outcome = detected.withStatus(FileOutcome.REJECTED, e.rule(), e.getMessage());
             out.clear();
-            out.add(RowFactory.create(REJECT, null, reject(detected, runId, 0, null, null, e.rule(),
-                    "file rejected: " + e.getMessage()), null));
         } catch (IOException | RuntimeException e) {
             outcome = detected.withStatus(FileOutcome.FAILED, "internal", "failed while reading: " + e);
             out.clear();
@@ -91,7 +89,7 @@ final class ParseLandingFile {
         return out.iterator();
     }
 
-    private static Row reject(FileOutcome f, String runId, long line, String column, String raw, String rule,
+    static Row reject(FileOutcome f, String runId, long line, String column, String raw, String rule,
                               String reason) {
         return RowFactory.create(runId, f.path(), f.sha256(), f.detectedReturn(), f.inputShape(), line, column,
                 raw, rule, reason);

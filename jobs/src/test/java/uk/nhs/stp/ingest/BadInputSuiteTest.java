@@ -130,7 +130,7 @@ class BadInputSuiteTest {
         // row-level rejects: the file is ingested, bad rows are rejected with line, column and reason
         add("16-text-in-count.csv", utf8(header + good + ae("RGT", "lots", "3")), "ingested", "type", "'lots'", 3, 1);
         add("17-negative-count.csv", utf8(header + good + ae("RGT", "-5", "0")), "ingested", "non_negative",
-                "negative", 3, 1);
+                "must be at least 0", 3, 1);
         add("18-within-over-total.csv", utf8(header + good + ae("RGT", "10", "11")), "ingested", "within_le_total",
                 "exceeds", 3, 1);
         add("19-duplicate-rows.csv", utf8(header + good + ae("RJZ", "1000", "100")), "ingested", "duplicate_key",
@@ -140,7 +140,7 @@ class BadInputSuiteTest {
         add("21-missing-fields.csv", utf8(header + good + "MSitAE-APRIL-2025,RGT,NHS ENGLAND LONDON,RGT,1,2\r\n"),
                 "ingested", "field_count", "6 fields", 3, 1);
         add("22-brackets-in-count.csv", utf8(header + good + ae("RGT", "(5)", "0")), "ingested", "non_negative",
-                "negative", 3, 1);
+                "must be at least 0", 3, 1);
         add("23-misplaced-thousands.csv", utf8(header + good + ae("RGT", "\"12,34\"", "0")), "ingested", "type",
                 "thousands separator", 3, 1);
         add("24-unreadable-period.csv", utf8(header + good + ae("RGT", "1", "0").replace("MSitAE-APRIL-2025",

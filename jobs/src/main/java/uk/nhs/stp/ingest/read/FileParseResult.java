@@ -36,4 +36,12 @@ public record FileParseResult(InputContract input, TableContract table, List<Out
         v[n + 5] = runId;
         return v;
     }
+
+    /** The distinct values of the table's partition column among the rows, as text (dates ISO), sorted. */
+    public List<String> partitionValues() {
+        String column = table.partitionColumn();
+        java.util.TreeSet<String> values = new java.util.TreeSet<>();
+        if (column != null) for (OutputRow r : rows) values.add(String.valueOf(r.get(column)));
+        return List.copyOf(values);
+    }
 }
