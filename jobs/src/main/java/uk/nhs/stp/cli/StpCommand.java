@@ -12,7 +12,7 @@ import java.util.Properties;
         mixinStandardHelpOptions = true,
         versionProvider = StpCommand.Version.class,
         description = "NHS England footprint analytics: ingest the published returns into a Parquet warehouse.",
-        subcommands = {IngestCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, IngestCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success (row-level rejects are reported), 2 usage error, "
                 + "3 one or more files rejected as a whole, 4 internal failure, 5 warehouse locked by another run."})
 public final class StpCommand implements Runnable {
