@@ -13,7 +13,9 @@ public final class ReturnFormats {
     private ReturnFormats() { }
 
     public static List<ReturnFormat> all() {
-        return List.of();
+        return List.of(
+                new uk.nhs.stp.ingest.cancer.CwtProviderWorkbookXlsx(),
+                new uk.nhs.stp.ingest.cancer.CwtLongCsv());
     }
 
     /** The first format recognising the content. */
