@@ -13,7 +13,12 @@ import uk.nhs.stp.contract.TableContract;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Spark schemas derived from table contracts; descriptions travel as column comments. */
+/**
+ * Spark schemas derived from table contracts; descriptions travel as column comments. Every
+ * field is nullable in Spark: required columns are enforced by the validator (control rows such
+ * as a published TOTAL legitimately leave an organisation code empty), and Parquet readers see
+ * optional columns either way.
+ */
 public final class ContractSchemas {
     private ContractSchemas() { }
 
@@ -22,7 +27,7 @@ public final class ContractSchemas {
         for (ColumnSpec c : contract.columns()) {
             Metadata meta = new MetadataBuilder()
                     .putString("comment", c.description() == null ? "" : c.description()).build();
-            fields.add(new StructField(c.name(), sparkType(c.type()), c.nullable(), meta));
+            fields.add(new StructField(c.name(), sparkType(c.type()), true, meta));
         }
         return new StructType(fields.toArray(new StructField[0]));
     }

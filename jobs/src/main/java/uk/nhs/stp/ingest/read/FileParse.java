@@ -19,6 +19,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -32,6 +33,10 @@ import java.util.regex.Pattern;
  *
  * <p>Blank lines are not rows. Lines above a header are not rows. One {@code FileParse} per file,
  * used by one thread.
+ *
+ * <p>A workbook numbers the rows of each sheet from 1: a reader calls {@link #startSection} before
+ * each sheet, so rows keep their sheet row number for lineage and rejects (whose reason then names
+ * the sheet) while rows of different sheets are still counted apart.
  */
 public final class FileParse {
     private final InputContract input;
@@ -48,6 +53,9 @@ public final class FileParse {
     /** Other lines of a row built from several lines, by the row's first line. */
     private final Map<Long, long[]> alsoFrom = new HashMap<>();
     private int expectedWidth = -1;
+    /** Start of each section in the internal row numbering, with the section's name. */
+    private final TreeMap<Long, String> sections = new TreeMap<>();
+    private long lineBase;
 
     public FileParse(InputContract input) {
         this.input = input;
@@ -59,7 +67,17 @@ public final class FileParse {
 
     /** A new conformed row for the data row starting at {@code line}. */
     public OutputRow newRow(long line) {
-        return new OutputRow(table, line);
+        return new OutputRow(table, line, lineBase + line);
+    }
+
+    /**
+     * Starts a section of the file whose lines are numbered from 1 again, such as a workbook
+     * sheet; later lines, rows and rejects belong to it.
+     */
+    public void startSection(String name) {
+        lineBase = Math.max(Math.max(read.length(), acceptedLines.length()),
+                Math.max(rejectedLines.length(), controlLines.length()));
+        sections.put(lineBase, name);
     }
 
     /** Declares the header width; later records of another width are handled by {@link #nextDataRecord}. */
@@ -107,19 +125,18 @@ public final class FileParse {
 
     /** Counts a data row as read (for readers that do not use {@link #nextDataRecord}). */
     public void read(long line) {
-        read.set(toIndex(line));
+        read.set(toIndex(lineBase + line));
     }
 
     /** Accepts a conformed row made from a data row, after validating it against the contract. */
     public void accept(OutputRow row) {
         if (!row.hasProblems()) validate(row);
         if (row.hasProblems()) {
-            problems.addAll(row.problems());
-            rejectedLines.set(toIndex(row.line()));
+            for (RowProblem p : row.problems()) addProblem(row.slot(), p);
             return;
         }
         accepted.add(row);
-        acceptedLines.set(toIndex(row.line()));
+        acceptedLines.set(toIndex(row.slot()));
     }
 
     /**
@@ -151,19 +168,25 @@ public final class FileParse {
     /** Keeps a recognised total row as a control row (is_control_row = true); not validated for keys. */
     public void control(OutputRow row) {
         if (row.hasProblems()) {
-            problems.addAll(row.problems());
-            rejectedLines.set(toIndex(row.line()));
+            for (RowProblem p : row.problems()) addProblem(row.slot(), p);
             return;
         }
         row.markControl();
         controls.add(row);
-        controlLines.set(toIndex(row.line()));
+        controlLines.set(toIndex(row.slot()));
     }
 
     /** Rejects a data row that could not become a conformed row. */
     public void reject(long line, String column, String rawValue, String rule, String reason) {
-        problems.add(new RowProblem(line, column, rawValue, rule, reason));
-        rejectedLines.set(toIndex(line));
+        addProblem(lineBase + line, new RowProblem(line, column, rawValue, rule, reason));
+    }
+
+    /** Records a problem of the row at internal position {@code slot}, naming its section if any. */
+    private void addProblem(long slot, RowProblem p) {
+        Map.Entry<Long, String> section = sections.lowerEntry(slot);
+        problems.add(section == null ? p : new RowProblem(p.line(), p.column(), p.rawValue(), p.rule(),
+                "sheet '" + section.getValue() + "': " + p.reason()));
+        rejectedLines.set(toIndex(slot));
     }
 
     /** A file-level warning for the manifest, e.g. a control total that does not reconcile. */
@@ -241,7 +264,9 @@ public final class FileParse {
         unclassified.andNot(rejectedLines);
         unclassified.andNot(controlLines);
         for (int i = unclassified.nextSetBit(0); i >= 0; i = unclassified.nextSetBit(i + 1)) {
-            reject(i + 1L, null, "", "unclassified", "row was read but neither accepted nor rejected by the reader");
+            Long base = sections.lowerKey(i + 1L);
+            addProblem(i + 1L, new RowProblem(i + 1L - (base == null ? 0 : base), null, "", "unclassified",
+                    "row was read but neither accepted nor rejected by the reader"));
         }
         if (read.isEmpty()) {
             throw new FileRejectedException("no_rows", "has no data rows (header only or blank lines)");
@@ -264,8 +289,8 @@ public final class FileParse {
         ok.andNot(rejected);
         ok.andNot(control);
         List<OutputRow> rows = new ArrayList<>(accepted.size() + controls.size());
-        for (OutputRow r : accepted) if (!rejectedLines.get(toIndex(r.line()))) rows.add(r);
-        for (OutputRow r : controls) if (!rejectedLines.get(toIndex(r.line()))) rows.add(r);
+        for (OutputRow r : accepted) if (!rejectedLines.get(toIndex(r.slot()))) rows.add(r);
+        for (OutputRow r : controls) if (!rejectedLines.get(toIndex(r.slot()))) rows.add(r);
         BitSet all = (BitSet) read.clone();
         all.or(rejectedLines);
         all.or(controlLines);
@@ -286,14 +311,20 @@ public final class FileParse {
         }
         for (Map.Entry<List<Object>, List<OutputRow>> e : byKey.entrySet()) {
             if (e.getValue().size() < 2) continue;
+            if (e.getValue().stream().map(OutputRow::slot).distinct().count() < 2) continue;
             List<Long> lines = e.getValue().stream().map(OutputRow::line).distinct().sorted().toList();
-            if (lines.size() < 2) continue;
             for (OutputRow r : e.getValue()) {
+<<<<<<< HEAD
                 String reason = "key (" + describeKey(e.getKey()) + ") appears on lines " + lines
                         + "; all are rejected until the file is corrected";
                 reject(r.line(), null, describeKey(e.getKey()), "duplicate_key", reason);
                 long[] others = alsoFrom.get(r.line());
                 if (others != null) rejectAlso(r.line(), others, null, describeKey(e.getKey()), "duplicate_key", reason);
+=======
+                addProblem(r.slot(), new RowProblem(r.line(), null, describeKey(e.getKey()), "duplicate_key", "key ("
+                        + describeKey(e.getKey()) + ") appears on lines " + lines
+                        + "; all are rejected until the file is corrected"));
+>>>>>>> feat/cancer
             }
         }
     }

@@ -16,17 +16,22 @@ public final class OutputRow {
     private final TableContract table;
     private final Object[] values;
     private final long line;
+    private final long slot;
     private final List<String> flags = new ArrayList<>(0);
     private final List<RowProblem> problems = new ArrayList<>(0);
     private boolean control;
 
-    OutputRow(TableContract table, long line) {
+    OutputRow(TableContract table, long line, long slot) {
         this.table = table;
         this.values = new Object[table.width()];
         this.line = line;
+        this.slot = slot;
     }
 
     public long line() { return line; }
+
+    /** Position of the row across the whole file (differs from the line in a workbook's later sheets). */
+    long slot() { return slot; }
 
     /** Sets a ready-made value (String, Integer, Long, BigDecimal, LocalDate, Boolean, long[], List). */
     public OutputRow set(String column, Object value) {

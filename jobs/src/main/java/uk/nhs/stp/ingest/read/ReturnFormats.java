@@ -2,6 +2,8 @@ package uk.nhs.stp.ingest.read;
 
 import uk.nhs.stp.ingest.ae.AeMonthlyProviderCsv;
 import uk.nhs.stp.ingest.ae.AeNhsrTidyCsv;
+import uk.nhs.stp.ingest.cancer.CwtLongCsv;
+import uk.nhs.stp.ingest.cancer.CwtProviderWorkbookXlsx;
 import uk.nhs.stp.ingest.finance.FinanceAnnualPositionsCsv;
 import uk.nhs.stp.ingest.finance.FinanceMonthlyReturnCsv;
 import uk.nhs.stp.ingest.reference.Ccg18StpLookupCsv;
@@ -21,6 +23,8 @@ public final class ReturnFormats {
     private static final List<ReturnFormat> ALL = List.of(
             new AeMonthlyProviderCsv(),
             new AeNhsrTidyCsv(),
+            new CwtProviderWorkbookXlsx(),
+            new CwtLongCsv(),
             new FinanceMonthlyReturnCsv(),
             new FinanceAnnualPositionsCsv(),
             new TrustStpLookupCsv(),
