@@ -50,7 +50,7 @@ public final class FileParse {
     private final BitSet controlLines = new BitSet();
     private final BitSet acceptedLines = new BitSet();
     private final Map<String, Pattern> patterns = new HashMap<>();
-    /** Other lines of a row built from several lines, by the row's first line. */
+    /** Other rows (internal positions) of a row built from several lines, by the row's position. */
     private final Map<Long, long[]> alsoFrom = new HashMap<>();
     private int expectedWidth = -1;
     /** Start of each section in the internal row numbering, with the section's name. */
@@ -149,19 +149,22 @@ public final class FileParse {
     public void accept(OutputRow row, long... alsoFromLines) {
         accept(row);
         if (alsoFromLines.length == 0) return;
-        long[] others = alsoFromLines.clone();
+        long[] others = new long[alsoFromLines.length];
+        for (int i = 0; i < others.length; i++) others[i] = lineBase + alsoFromLines[i];
         if (row.hasProblems()) {
             RowProblem cause = row.problems().get(0);
             rejectAlso(row.line(), others, cause.column(), cause.rawValue(), cause.rule(), cause.reason());
             return;
         }
-        alsoFrom.put(row.line(), others);
-        for (long l : others) acceptedLines.set(toIndex(l));
+        alsoFrom.put(row.slot(), others);
+        for (long slot : others) acceptedLines.set(toIndex(slot));
     }
 
-    private void rejectAlso(long line, long[] others, String column, String raw, String rule, String reason) {
-        for (long l : others) {
-            reject(l, column, raw, rule, "rejected with line " + line + ", part of the same row: " + reason);
+    private void rejectAlso(long line, long[] otherSlots, String column, String raw, String rule, String reason) {
+        for (long slot : otherSlots) {
+            Long base = sections.floorKey(slot - 1);
+            addProblem(slot, new RowProblem(slot - (base == null ? 0 : base), column, raw, rule,
+                    "rejected with line " + line + ", part of the same row: " + reason));
         }
     }
 
@@ -314,17 +317,11 @@ public final class FileParse {
             if (e.getValue().stream().map(OutputRow::slot).distinct().count() < 2) continue;
             List<Long> lines = e.getValue().stream().map(OutputRow::line).distinct().sorted().toList();
             for (OutputRow r : e.getValue()) {
-<<<<<<< HEAD
                 String reason = "key (" + describeKey(e.getKey()) + ") appears on lines " + lines
                         + "; all are rejected until the file is corrected";
-                reject(r.line(), null, describeKey(e.getKey()), "duplicate_key", reason);
-                long[] others = alsoFrom.get(r.line());
+                addProblem(r.slot(), new RowProblem(r.line(), null, describeKey(e.getKey()), "duplicate_key", reason));
+                long[] others = alsoFrom.get(r.slot());
                 if (others != null) rejectAlso(r.line(), others, null, describeKey(e.getKey()), "duplicate_key", reason);
-=======
-                addProblem(r.slot(), new RowProblem(r.line(), null, describeKey(e.getKey()), "duplicate_key", "key ("
-                        + describeKey(e.getKey()) + ") appears on lines " + lines
-                        + "; all are rejected until the file is corrected"));
->>>>>>> feat/cancer
             }
         }
     }
