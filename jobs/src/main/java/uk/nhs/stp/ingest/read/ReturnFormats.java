@@ -13,7 +13,8 @@ public final class ReturnFormats {
     private ReturnFormats() { }
 
     public static List<ReturnFormat> all() {
-        return List.of();
+        return List.of(
+                new uk.nhs.stp.ingest.rtt.RttFullExtractCsv());
     }
 
     /** The first format recognising the content. */
