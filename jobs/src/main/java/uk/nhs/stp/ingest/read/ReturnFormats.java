@@ -9,6 +9,7 @@ import uk.nhs.stp.ingest.finance.FinanceMonthlyReturnCsv;
 import uk.nhs.stp.ingest.reference.Ccg18StpLookupCsv;
 import uk.nhs.stp.ingest.reference.OdsTrustExtractCsv;
 import uk.nhs.stp.ingest.reference.TrustStpLookupCsv;
+import uk.nhs.stp.ingest.rtt.RttFullExtractCsv;
 import uk.nhs.stp.ingest.source.ContentKind;
 import uk.nhs.stp.ingest.source.FileRejectedException;
 import uk.nhs.stp.ingest.source.SourceContent;
@@ -23,6 +24,7 @@ public final class ReturnFormats {
     private static final List<ReturnFormat> ALL = List.of(
             new AeMonthlyProviderCsv(),
             new AeNhsrTidyCsv(),
+            new RttFullExtractCsv(),
             new CwtProviderWorkbookXlsx(),
             new CwtLongCsv(),
             new FinanceMonthlyReturnCsv(),
