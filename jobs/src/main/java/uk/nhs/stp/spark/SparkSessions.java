@@ -24,6 +24,7 @@ public final class SparkSessions {
         conf.setIfMissing("spark.sql.shuffle.partitions", SHUFFLE_PARTITIONS_DEFAULT);
         conf.setIfMissing("spark.ui.enabled", "false");
         conf.setIfMissing("spark.ui.showConsoleProgress", Boolean.toString(System.console() != null));
+        conf.setIfMissing("spark.sql.debug.maxToStringFields", "1000");
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
         configure(spark);
         return spark;
