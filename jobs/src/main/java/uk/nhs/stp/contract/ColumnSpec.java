@@ -15,8 +15,10 @@ import java.util.List;
  * @param allowed     the allowed values of a string column, or an empty list for any
  * @param pattern     a regular expression a string value must match, or null
  * @param aliases     published header names that map to this column (input contracts)
+ * @param organisation true for an organisation code checked against the organisation lookups
+ *                     (an unknown code is accepted and flagged {@code unknown_org})
  */
 public record ColumnSpec(String name, ColumnType type, boolean nullable, String description,
                          String unit, Double min, List<String> allowed, String pattern,
-                         List<String> aliases) {
+                         List<String> aliases, boolean organisation) {
 }

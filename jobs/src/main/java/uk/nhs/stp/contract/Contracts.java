@@ -49,7 +49,7 @@ public final class Contracts {
 
     private static ColumnSpec col(String name, String type, boolean nullable, String description) {
         return new ColumnSpec(name, ColumnType.parse(type), nullable, description, null, null,
-                List.of(), null, List.of());
+                List.of(), null, List.of(), false);
     }
 
     /** A conformed table's contract, lineage columns included. */
@@ -128,7 +128,8 @@ public final class Contracts {
                     !c.has("nullable") || c.get("nullable").asBoolean(),
                     text(c, "description"), text(c, "unit"),
                     c.hasNonNull("min") ? c.get("min").asDouble() : null,
-                    strings(c.get("allowed")), text(c, "pattern"), strings(c.get("aliases"))));
+                    strings(c.get("allowed")), text(c, "pattern"), strings(c.get("aliases")),
+                    c.has("organisation") && c.get("organisation").asBoolean()));
         }
         return out;
     }

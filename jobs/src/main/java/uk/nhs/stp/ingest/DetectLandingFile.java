@@ -25,7 +25,7 @@ final class DetectLandingFile {
     static FileOutcome detect(LandingFile file, SerializableConfiguration conf) {
         HadoopSourceFile source = new HadoopSourceFile(file.path(), conf);
         FileOutcome base = new FileOutcome(file.path(), file.sizeBytes(), file.modified(), null, null, null, null,
-                null, null, List.of(), List.of(), 0, 0, 0, 0, List.of(), null, null);
+                null, null, List.of(), java.util.Map.of(), 0, 0, 0, 0, null, List.of(), null, null);
         String sha;
         try {
             sha = sha256(source);
@@ -33,13 +33,13 @@ final class DetectLandingFile {
             return base.withStatus(FileOutcome.FAILED, "io", "cannot be read: " + e.getMessage());
         }
         base = new FileOutcome(file.path(), file.sizeBytes(), file.modified(), sha, null, null, null, null, null,
-                List.of(), List.of(), 0, 0, 0, 0, List.of(), null, null);
+                List.of(), java.util.Map.of(), 0, 0, 0, 0, null, List.of(), null, null);
         try {
             SourceContent content = SourceContent.open(source);
             ReturnFormat format = ReturnFormats.detect(content);
             return new FileOutcome(file.path(), file.sizeBytes(), file.modified(), sha, content.zipEntry(),
                     format.contract().returnName(), format.contract().name(), format.contract().table(), null,
-                    List.of(), List.of(), 0, 0, 0, 0, List.of(), null, null);
+                    List.of(), java.util.Map.of(), 0, 0, 0, 0, null, List.of(), null, null);
         } catch (FileRejectedException e) {
             return base.withStatus(FileOutcome.REJECTED, e.rule(), e.getMessage());
         } catch (IOException | RuntimeException e) {

@@ -22,11 +22,12 @@ public record FileOutcome(
         @JsonProperty("table") String table,
         @JsonProperty("status") String status,
         @JsonProperty("periods") List<String> periods,
-        @JsonProperty("partitions") List<String> partitions,
+        @JsonProperty("partition_rows") java.util.Map<String, Long> partitionRows,
         @JsonProperty("rows_read") long rowsRead,
         @JsonProperty("rows_accepted") long rowsAccepted,
         @JsonProperty("rows_rejected") long rowsRejected,
         @JsonProperty("rows_control") long rowsControl,
+        @JsonProperty("rows_unknown_org") Long rowsUnknownOrg,
         @JsonProperty("warnings") List<String> warnings,
         @JsonProperty("error_rule") String errorRule,
         @JsonProperty("error") String error) implements Serializable {
@@ -44,12 +45,19 @@ public record FileOutcome(
 
     public FileOutcome withStatus(String newStatus, String rule, String message) {
         return new FileOutcome(path, sizeBytes, modified, sha256, zipEntry, detectedReturn, inputShape, table,
-                newStatus, periods, partitions, rowsRead, rowsAccepted, rowsRejected, rowsControl, warnings, rule, message);
+                newStatus, periods, partitionRows, rowsRead, rowsAccepted, rowsRejected, rowsControl, rowsUnknownOrg, warnings, rule, message);
     }
 
-    public FileOutcome withParse(String newStatus, List<String> newPeriods, List<String> newPartitions, long read,
+    public FileOutcome withParse(String newStatus, List<String> newPeriods, java.util.Map<String, Long> newPartitionRows, long read,
                                  long accepted, long rejected, long control, List<String> newWarnings) {
         return new FileOutcome(path, sizeBytes, modified, sha256, zipEntry, detectedReturn, inputShape, table,
-                newStatus, newPeriods, newPartitions, read, accepted, rejected, control, newWarnings, errorRule, error);
+                newStatus, newPeriods, newPartitionRows, read, accepted, rejected, control, rowsUnknownOrg, newWarnings, errorRule, error);
+    }
+
+    /** Records how many accepted rows carry an organisation code no lookup knows (null: not checked). */
+    public FileOutcome withUnknownOrganisations(Long rows) {
+        return new FileOutcome(path, sizeBytes, modified, sha256, zipEntry, detectedReturn, inputShape, table, status,
+                periods, partitionRows, rowsRead, rowsAccepted, rowsRejected, rowsControl, rows, warnings, errorRule,
+                error);
     }
 }

@@ -3,22 +3,17 @@ package uk.nhs.stp.ingest;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.MapFunction;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.SerializableConfiguration;
 import uk.nhs.stp.contract.Contracts;
 import uk.nhs.stp.contract.TableContract;
@@ -26,10 +21,10 @@ import uk.nhs.stp.io.Warehouse;
 import uk.nhs.stp.spark.ContractSchemas;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,26 +33,26 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
-import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.col;
-
 /**
  * Ingests every file under a landing folder into the warehouse's conformed tables.
  *
- * <p>Phase 1 — list: every file under the folder (hidden {@code .}/{@code _} files skipped).
+ * <p>Phase 1 — list: every file under the folder (names starting {@code .} or {@code _} skipped).
  * Phase 2 — detect, on the executors: checksum and published shape of each file; files whose
- * bytes were ingested before are {@code unchanged} and skipped. Phase 3 — parse, on the
- * executors, one task per file, once: conformed rows, rejects and a summary per file, cached.
- * Phase 4 — resolve: when two files of one run carry the same table partition (e.g. a month and
- * its revision), the most recently modified wins and the other is {@code superseded} for it.
- * Phase 5 — stage and publish: rows are written under {@code _staging/<run>} and each touched
- * partition is swapped into {@code conformed/<table>} (a revised month replaces its month, never
- * duplicates it); rejects are written to {@code rejects/run_id=<run>}; the checksums of ingested
- * files are recorded.
+ * bytes were ingested before are {@code unchanged} and skipped. Phase 3 — parse and stage, one
+ * Spark job per table with one task per file: each file is parsed exactly once and its rows
+ * written under {@code _staging/<run>/<table>/rows/__p=<partition>/__f=<file>}, its summary and
+ * rejects beside them. Phase 4 — resolve: when two files of the run carry the same partition
+ * (a month and its revision), the most recently modified wins and the other is
+ * {@code superseded} for it. Phase 5 — publish: each winning partition is swapped into
+ * {@code conformed/<table>} (a revised month replaces its month, never duplicates it); rejects go
+ * to {@code rejects/run_id=<run>}; checksums of ingested files are recorded. Organisation
+ * lookups are ingested first, so codes they bring are known when the returns are checked.
  *
- * <p>Only small things reach the driver: file summaries and (file, partition) pairs.
+ * <p>Only small things reach the driver: file summaries and the set of known organisation codes.
  */
 public final class IngestLandingFolder {
+    /** Table ingested before the others: it defines the known organisation codes. */
+    static final String ORGANISATIONS_TABLE = "org_footprint_map";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final SparkSession spark;
@@ -71,6 +66,9 @@ public final class IngestLandingFolder {
             return files.stream().filter(f -> status.equals(f.status())).count();
         }
     }
+
+    /** A file to parse with its id in the run. */
+    record StagedFile(FileOutcome file, String id) implements Serializable { }
 
     public IngestLandingFolder(SparkSession spark, Warehouse warehouse, String runId, Consumer<String> progress) {
         this.spark = spark;
@@ -89,14 +87,16 @@ public final class IngestLandingFolder {
         List<FileOutcome> detected = detect(files, conf);
         Set<String> known = ingestedChecksums();
         List<FileOutcome> outcomes = new ArrayList<>();
-        Map<String, List<FileOutcome>> byTable = new TreeMap<>();
-        for (FileOutcome f : detected) {
+        Map<String, List<StagedFile>> byTable = new TreeMap<>(Comparator
+                .comparing((String t) -> !t.equals(ORGANISATIONS_TABLE)).thenComparing(Comparator.naturalOrder()));
+        for (int i = 0; i < detected.size(); i++) {
+            FileOutcome f = detected.get(i);
             if (f.status() != null) {
                 outcomes.add(f);
             } else if (known.contains(f.sha256())) {
                 outcomes.add(f.withStatus(FileOutcome.UNCHANGED, null, null));
             } else {
-                byTable.computeIfAbsent(f.table(), t -> new ArrayList<>()).add(f);
+                byTable.computeIfAbsent(f.table(), t -> new ArrayList<>()).add(new StagedFile(f, ParseLandingFile.fileId(i)));
             }
         }
         progress.accept(String.format("detect    %d new, %d unchanged, %d rejected (%s)",
@@ -106,9 +106,12 @@ public final class IngestLandingFolder {
 
         Map<String, Long> rowsWritten = new LinkedHashMap<>();
         Map<String, List<String>> partitions = new LinkedHashMap<>();
-        for (Map.Entry<String, List<FileOutcome>> e : byTable.entrySet()) {
+        Set<String> organisations = null;
+        for (Map.Entry<String, List<StagedFile>> e : byTable.entrySet()) {
+            if (organisations == null && !e.getKey().equals(ORGANISATIONS_TABLE)) organisations = knownOrganisations();
             long t2 = System.nanoTime();
-            TableOutcome table = ingestTable(e.getKey(), e.getValue(), conf);
+            TableOutcome table = ingestTable(e.getKey(), e.getValue(),
+                    organisations == null ? Set.of() : organisations, conf);
             outcomes.addAll(table.files());
             rowsWritten.put(e.getKey(), table.rows());
             partitions.put(e.getKey(), table.partitions());
@@ -124,66 +127,61 @@ public final class IngestLandingFolder {
 
     private record TableOutcome(List<FileOutcome> files, long rows, List<String> partitions) { }
 
-    private TableOutcome ingestTable(String tableName, List<FileOutcome> files, SerializableConfiguration conf)
-            throws IOException {
+    private TableOutcome ingestTable(String tableName, List<StagedFile> files, Set<String> organisations,
+                                     SerializableConfiguration conf) throws IOException {
         TableContract table = Contracts.conformed(tableName);
+        Path staging = new Path(warehouse.staging(runId), tableName);
+        String stagingUri = staging.toString();
         String run = runId;
         // one task per file, no shuffle: each task parses its whole file exactly once
-        JavaRDD<Row> envelopes = JavaSparkContext.fromSparkContext(spark.sparkContext())
+        JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .parallelize(files, files.size())
-                .flatMap(f -> ParseLandingFile.parse(f, run, conf));
-        Dataset<Row> parsed = spark.createDataFrame(envelopes, ParseLandingFile.envelope(table))
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            List<FileOutcome> summaries = new ArrayList<>();
-            for (Row r : parsed.filter(col("kind").equalTo(ParseLandingFile.SUMMARY)).select("summary").collectAsList()) {
-                summaries.add(ParseLandingFile.fromJson(r.getString(0)));
-            }
-            String partitionColumn = table.partitionColumn();
-            Map<String, String> winners = winners(summaries);
-            Dataset<Row> rows = parsed.filter(col("kind").equalTo(ParseLandingFile.ROW)).select("row.*");
-            boolean contested = summaries.stream().anyMatch(f -> !f.partitions().stream()
-                    .allMatch(p -> f.path().equals(winners.get(p))));
-            if (contested) {
-                List<Row> pairs = new ArrayList<>();
-                winners.forEach((part, file) -> pairs.add(RowFactory.create(file, part)));
-                Dataset<Row> keep = spark.createDataFrame(pairs, new StructType()
-                        .add("w_file", DataTypes.StringType).add("w_part", DataTypes.StringType));
-                rows = rows.join(broadcast(keep), rows.col("source_file").equalTo(keep.col("w_file"))
-                        .and(rows.col(partitionColumn).cast("string").equalTo(keep.col("w_part"))), "left_semi");
-            }
-            Path staged = new Path(warehouse.staging(runId), "conformed/" + tableName);
-            rows.withColumn("__p", col(partitionColumn))
-                    .write().mode(SaveMode.Overwrite).partitionBy("__p").parquet(staged.toString());
-            long written = contested ? rows.count() : summaries.stream()
-                    .mapToLong(f -> f.rowsAccepted() + f.rowsControl()).sum();
-            if (summaries.stream().anyMatch(f -> f.rowsRejected() > 0)) {
-                writeRejects(parsed.filter(col("kind").equalTo(ParseLandingFile.REJECT)).select("reject.*"));
-            }
-            List<String> values = PublishPartitions.publish(warehouse.fs(), staged, warehouse.conformed(tableName),
-                    partitionColumn, new Path(warehouse.staging(runId), "trash"));
-            values.sort(null);
-            return new TableOutcome(supersede(summaries, winners), written, values);
-        } finally {
-            parsed.unpersist();
+                .flatMap(f -> ParseLandingFile.parse(f.file(), f.id(), run, stagingUri, organisations, conf));
+        spark.createDataFrame(rows, ParseLandingFile.staged(table)).write().mode(SaveMode.Overwrite)
+                .option("parquet.enable.dictionary#weeks_band_counts.list.element", "false")
+                .partitionBy(ParseLandingFile.PARTITION, ParseLandingFile.FILE)
+                .parquet(new Path(staging, "rows").toString());
+
+        Map<String, FileOutcome> summaries = readSummaries(new Path(staging, "summaries"));
+        Map<String, String> winners = winners(summaries);
+        long written = 0;
+        for (Map.Entry<String, String> w : winners.entrySet()) {
+            written += summaries.get(w.getValue()).partitionRows().get(w.getKey());
         }
+        Path rejects = new Path(staging, "rejects");
+        if (warehouse.fs().exists(rejects)) {
+            writeRejects(spark.read().schema(ContractSchemas.schema(Contracts.table("runs", "rejects")))
+                    .json(rejects.toString()));
+        }
+        List<String> values = PublishPartitions.publish(warehouse.fs(), new Path(staging, "rows"),
+                warehouse.conformed(tableName), table.partitionColumn(), winners, new Path(staging, "trash"));
+        values.sort(null);
+        return new TableOutcome(supersede(summaries, winners), written, values);
+    }
+
+    private Map<String, FileOutcome> readSummaries(Path folder) throws IOException {
+        Map<String, FileOutcome> out = new TreeMap<>();
+        for (FileStatus st : warehouse.fs().listStatus(folder)) {
+            String name = st.getPath().getName();
+            if (!name.endsWith(".json")) continue;
+            out.put(name.substring(0, name.length() - 5), ParseLandingFile.fromJson(warehouse.readText(st.getPath())));
+        }
+        return out;
     }
 
     /**
-     * Per partition value, the file to publish it from: the one modified last (ties broken by
-     * path) among the files of this run that carry it.
+     * Per partition value, the id of the file to publish it from: the one modified last (ties
+     * broken by path) among the files of this run that carry it.
      */
-    private static Map<String, String> winners(List<FileOutcome> summaries) {
-        Map<String, FileOutcome> winner = new TreeMap<>();
-        for (FileOutcome f : summaries) {
-            for (String part : f.partitions()) {
-                FileOutcome current = winner.get(part);
-                if (current == null || newer(f, current)) winner.put(part, f);
+    private static Map<String, String> winners(Map<String, FileOutcome> summaries) {
+        Map<String, String> winner = new TreeMap<>();
+        for (Map.Entry<String, FileOutcome> e : summaries.entrySet()) {
+            for (String part : e.getValue().partitionRows().keySet()) {
+                String current = winner.get(part);
+                if (current == null || newer(e.getValue(), summaries.get(current))) winner.put(part, e.getKey());
             }
         }
-        Map<String, String> out = new TreeMap<>();
-        winner.forEach((part, f) -> out.put(part, f.path()));
-        return out;
+        return winner;
     }
 
     private static boolean newer(FileOutcome a, FileOutcome b) {
@@ -191,11 +189,12 @@ public final class IngestLandingFolder {
         return byTime != 0 ? byTime > 0 : a.path().compareTo(b.path()) > 0;
     }
 
-    private static List<FileOutcome> supersede(List<FileOutcome> summaries, Map<String, String> winners) {
+    private static List<FileOutcome> supersede(Map<String, FileOutcome> summaries, Map<String, String> winners) {
         List<FileOutcome> out = new ArrayList<>();
-        for (FileOutcome f : summaries) {
-            boolean wins = f.partitions().stream().anyMatch(p -> f.path().equals(winners.get(p)));
-            if (FileOutcome.INGESTED.equals(f.status()) && !f.partitions().isEmpty() && !wins) {
+        for (Map.Entry<String, FileOutcome> e : summaries.entrySet()) {
+            FileOutcome f = e.getValue();
+            boolean wins = winners.containsValue(e.getKey());
+            if (FileOutcome.INGESTED.equals(f.status()) && !f.partitionRows().isEmpty() && !wins) {
                 out.add(f.withStatus(FileOutcome.SUPERSEDED, "superseded",
                         "another file in this run carries newer data for all its periods; nothing published from it"));
             } else {
@@ -207,20 +206,37 @@ public final class IngestLandingFolder {
 
     /** One reject row per file rejected as a whole (line 0), so the rejects table lists every file problem. */
     private void writeFileRejects(List<FileOutcome> outcomes) {
-        List<Row> rows = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
         for (FileOutcome f : outcomes) {
             if (FileOutcome.REJECTED.equals(f.status())) {
-                rows.add(ParseLandingFile.reject(f, runId, 0, null, null, f.errorRule(), "file rejected: " + f.error()));
+                lines.add(ParseLandingFile.toJson(ParseLandingFile.reject(f, runId, 0, null, null, f.errorRule(),
+                        "file rejected: " + f.error())));
             }
         }
-        if (!rows.isEmpty()) {
-            writeRejects(spark.createDataFrame(rows, ContractSchemas.schema(Contracts.table("runs", "rejects"))));
+        if (!lines.isEmpty()) {
+            writeRejects(spark.read().schema(ContractSchemas.schema(Contracts.table("runs", "rejects")))
+                    .json(spark.createDataset(lines, Encoders.STRING())));
         }
     }
 
-    private void writeRejects(Dataset<Row> rejects) {
+    private void writeRejects(org.apache.spark.sql.Dataset<Row> rejects) {
         Path target = new Path(warehouse.rejects(), "run_id=" + runId);
         rejects.coalesce(1).write().mode(SaveMode.Append).parquet(target.toString());
+    }
+
+    /** Organisation codes of every lookup in the warehouse (a few thousand at most), or empty. */
+    private Set<String> knownOrganisations() {
+        Set<String> out = new HashSet<>();
+        Path table = warehouse.conformed(ORGANISATIONS_TABLE);
+        try {
+            if (!warehouse.fs().exists(table)) return out;
+        } catch (IOException e) {
+            return out;
+        }
+        for (Row r : spark.read().parquet(table.toString()).select("org_code").distinct().collectAsList()) {
+            if (!r.isNullAt(0)) out.add(r.getString(0));
+        }
+        return out;
     }
 
     private List<LandingFile> list(String landing) throws IOException {
@@ -249,11 +265,10 @@ public final class IngestLandingFolder {
 
     private List<FileOutcome> detect(List<LandingFile> files, SerializableConfiguration conf) {
         if (files.isEmpty()) return new ArrayList<>();
-        return new ArrayList<>(spark.createDataset(files, Encoders.javaSerialization(LandingFile.class))
-                .repartition(Math.min(files.size(), 64))
-                .map((MapFunction<LandingFile, FileOutcome>) f -> DetectLandingFile.detect(f, conf),
-                        Encoders.javaSerialization(FileOutcome.class))
-                .collectAsList());
+        return new ArrayList<>(JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(files, Math.min(files.size(), 64))
+                .map(f -> DetectLandingFile.detect(f, conf))
+                .collect());
     }
 
     private Set<String> ingestedChecksums() throws IOException {

@@ -37,11 +37,11 @@ public record FileParseResult(InputContract input, TableContract table, List<Out
         return v;
     }
 
-    /** The distinct values of the table's partition column among the rows, as text (dates ISO), sorted. */
-    public List<String> partitionValues() {
+    /** Rows per value of the table's partition column (dates as ISO text), sorted by value. */
+    public java.util.SortedMap<String, Long> partitionRows() {
         String column = table.partitionColumn();
-        java.util.TreeSet<String> values = new java.util.TreeSet<>();
-        if (column != null) for (OutputRow r : rows) values.add(String.valueOf(r.get(column)));
-        return List.copyOf(values);
+        java.util.TreeMap<String, Long> counts = new java.util.TreeMap<>();
+        if (column != null) for (OutputRow r : rows) counts.merge(String.valueOf(r.get(column)), 1L, Long::sum);
+        return counts;
     }
 }

@@ -84,7 +84,8 @@ public final class RttFullExtractCsv implements ReturnFormat {
         String provider = (String) row.get("provider_org_code");
         String commissioner = (String) row.get("commissioner_org_code");
         String part = (String) row.get("rtt_part_type");
-        long[] bands = (long[]) row.get("weeks_band_counts");
+        long[] published = (long[]) row.get("weeks_band_counts");
+        long[] bands = published == null ? new long[0] : published;
         Long totalAll = (Long) row.get("total_all_count");
         long all = totalAll == null ? 0 : totalAll;
         if (control) totals.addControl(row.line(), provider, commissioner, part, bands, all);

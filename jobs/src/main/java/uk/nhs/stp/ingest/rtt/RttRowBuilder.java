@@ -97,8 +97,13 @@ final class RttRowBuilder {
         row.text("treatment_function_name", field(r, treatmentFunctionName));
 
         long[] counts = new long[bands.count()];
-        for (int b = 0; b < counts.length; b++) counts[b] = band(row, r, b);
-        row.set("weeks_band_counts", counts);
+        boolean anyWait = false;
+        for (int b = 0; b < counts.length; b++) {
+            counts[b] = band(row, r, b);
+            anyWait |= counts[b] != 0;
+        }
+        // New periods (Part_3) publish no waits: their blank bands are "not applicable", kept as null
+        row.set("weeks_band_counts", NEW_PERIODS.equals(Cells.clean(field(r, partType))) && !anyWait ? null : counts);
         row.set("open_band_from_weeks", openBandFrom);
 
         String part = (String) row.get("rtt_part_type");
