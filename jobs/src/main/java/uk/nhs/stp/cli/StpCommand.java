@@ -13,8 +13,12 @@ import java.util.Properties;
         versionProvider = StpCommand.Version.class,
         description = "NHS England footprint analytics: ingest the published returns into a Parquet warehouse.",
         subcommands = {DemoCommand.class, IngestCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 success (row-level rejects are reported), 2 usage error, "
-                + "3 one or more files rejected as a whole, 4 internal failure, 5 warehouse locked by another run."})
+        footer = {"", "Exit codes:",
+                "  0  success (row-level rejects are reported)",
+                "  2  usage error",
+                "  3  one or more files rejected as a whole (every other file is still ingested)",
+                "  4  internal failure",
+                "  5  warehouse locked by another run"})
 public final class StpCommand implements Runnable {
 
     @CommandLine.Spec
