@@ -18,6 +18,11 @@ public final class SparkSessions {
 
     /** The session for a command: an existing one is reused (tests), otherwise one is built. */
     public static SparkSession getOrCreate(String appName) {
+        scala.Option<SparkSession> existing = SparkSession.getDefaultSession();
+        if (existing.isDefined()) {
+            configure(existing.get());
+            return existing.get();
+        }
         SparkConf conf = new SparkConf(true);
         if (!conf.contains("spark.master")) conf.setMaster(MASTER_DEFAULT);
         conf.setIfMissing("spark.app.name", appName);
