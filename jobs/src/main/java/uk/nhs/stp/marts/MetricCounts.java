@@ -1,0 +1,28 @@
+package uk.nhs.stp.marts;
+
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The intermediate every metric source produces before aggregation: per month, organisation and
+ * metric, the numerator and denominator as summed counts (never rates), so any level above is a
+ * ratio of summed counts. A count-type metric (e.g. 52-week waiters) has a null denominator.
+ *
+ * <pre>
+ * month DATE, org_code STRING, metric_id STRING, numerator DECIMAL(18,1), denominator DECIMAL(18,1)
+ * </pre>
+ */
+public final class MetricCounts {
+    /** Counts can be fractional (cancer breaches shared 0.5/0.5 between providers). */
+    public static final int PRECISION = 18;
+    public static final int SCALE = 1;
+
+    public static final StructType SCHEMA = new StructType()
+            .add("month", DataTypes.DateType, false)
+            .add("org_code", DataTypes.StringType, false)
+            .add("metric_id", DataTypes.StringType, false)
+            .add("numerator", DataTypes.createDecimalType(PRECISION, SCALE), true)
+            .add("denominator", DataTypes.createDecimalType(PRECISION, SCALE), true);
+
+    private MetricCounts() { }
+}
