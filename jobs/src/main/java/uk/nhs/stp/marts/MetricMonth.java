@@ -1,0 +1,122 @@
+package uk.nhs.stp.marts;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import scala.jdk.javaapi.CollectionConverters;
+
+import java.util.List;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+/**
+ * Metric-month marts from {@link MetricCounts}: sums at an area level, then values, targets and a
+ * dense grid. Pure transforms.
+ *
+ * <p>Aggregated rows (the input of {@link #finish}) have: {@code area_level, area_code, month,
+ * metric_id, numerator, denominator, value} (precomputed only for estimates such as the RTT
+ * 92nd percentile, else null), {@code is_censored, orgs_submitted, orgs_expected}.
+ */
+public final class MetricMonth {
+    /** ONS code for England, the area code of national rows. */
+    public static final String ENGLAND_CODE = "E92000001";
+
+    private MetricMonth() { }
+
+    /**
+     * England: per month and metric, counts summed over every organisation (a ratio of summed
+     * counts, never an average of rates); orgs_submitted = organisations with data that month,
+     * orgs_expected = organisations with data for the metric in any month of the input.
+     */
+    public static Dataset<Row> englandTotals(Dataset<Row> counts) {
+        Dataset<Row> expected = counts.groupBy("metric_id").agg(countDistinct("org_code").cast("int").alias("orgs_expected"));
+        return counts.groupBy("month", "metric_id")
+                .agg(sum("numerator").alias("numerator"), sum("denominator").alias("denominator"),
+                        countDistinct("org_code").cast("int").alias("orgs_submitted"))
+                .join(expected, "metric_id")
+                .select(lit("england").alias("area_level"), lit(ENGLAND_CODE).alias("area_code"), col("month"),
+                        col("metric_id"), decimal("numerator"), decimal("denominator"),
+                        lit(null).cast(VALUE_TYPE).alias("value"), lit(false).alias("is_censored"),
+                        col("orgs_submitted"), col("orgs_expected"));
+    }
+
+    /** Providers: per organisation, month and metric (a provider that submitted counts itself once). */
+    public static Dataset<Row> providerTotals(Dataset<Row> counts) {
+        return counts.groupBy("org_code", "month", "metric_id")
+                .agg(sum("numerator").alias("numerator"), sum("denominator").alias("denominator"))
+                .select(lit("provider").alias("area_level"), col("org_code").alias("area_code"), col("month"),
+                        col("metric_id"), decimal("numerator"), decimal("denominator"),
+                        lit(null).cast(VALUE_TYPE).alias("value"), lit(false).alias("is_censored"),
+                        lit(1).alias("orgs_submitted"), lit(1).alias("orgs_expected"));
+    }
+
+    /**
+     * Estimates (e.g. the RTT 92nd percentile) as aggregated rows: input {@code area_code, month,
+     * value_weeks, is_censored}.
+     */
+    public static Dataset<Row> estimates(Dataset<Row> estimates, String areaLevel, String metricId) {
+        return estimates.select(lit(areaLevel).alias("area_level"), col("area_code"), col("month"),
+                lit(metricId).alias("metric_id"), lit(null).cast(COUNT_TYPE).alias("numerator"),
+                lit(null).cast(COUNT_TYPE).alias("denominator"), col("value_weeks").cast(VALUE_TYPE).alias("value"),
+                col("is_censored"), lit(1).alias("orgs_submitted"), lit(1).alias("orgs_expected"));
+    }
+
+    static final org.apache.spark.sql.types.DataType COUNT_TYPE =
+            DataTypes.createDecimalType(MetricCounts.PRECISION, MetricCounts.SCALE);
+    static final org.apache.spark.sql.types.DataType VALUE_TYPE = DataTypes.createDecimalType(12, 4);
+
+    private static Column decimal(String column) {
+        return col(column).cast(COUNT_TYPE).alias(column);
+    }
+
+    /**
+     * The finished mart: every (area, metric) pair with data in any month gets a row for every month
+     * of {@code months} (a month without data is a row with {@code has_data = false}, not a gap);
+     * {@code value} is 100 × numerator / denominator for a {@code pct} metric, the numerator for a
+     * {@code count}, the estimate for {@code weeks}; {@code target} is the standard valid that month
+     * (from {@code targets}: metric_id, standard_pct, standard_count, valid_from, valid_to) and
+     * {@code target_met} compares the value with it in the metric's direction.
+     *
+     * @param metrics dim_metric: metric_id, unit, direction
+     * @param months  one column {@code month}
+     */
+    public static Dataset<Row> finish(Dataset<Row> aggregated, Dataset<Row> metrics, Dataset<Row> targets,
+                                      Dataset<Row> months, String footprintVintage) {
+        Dataset<Row> series = aggregated.groupBy("area_level", "area_code", "metric_id")
+                .agg(max("orgs_expected").alias("orgs_expected"));
+        Dataset<Row> grid = series.crossJoin(broadcast(months));
+        Dataset<Row> withData = grid.join(aggregated.drop("orgs_expected"),
+                        CollectionConverters.asScala(List.of("area_level", "area_code", "metric_id", "month")).toSeq(),
+                        "left")
+                .join(broadcast(metrics.select("metric_id", "unit", "direction")), "metric_id");
+        Column value = when(col("unit").equalTo("pct").and(col("denominator").gt(0)),
+                        col("numerator").multiply(100).divide(col("denominator")))
+                .when(col("unit").equalTo("count"), col("numerator"))
+                .otherwise(col("value"));
+        Dataset<Row> valued = withData
+                .withColumn("has_data", col("numerator").isNotNull().or(col("value").isNotNull()))
+                .withColumn("value", value.cast(VALUE_TYPE));
+        Dataset<Row> t = targets.select(col("metric_id").alias("t_metric"), col("valid_from"), col("valid_to"),
+                coalesce(col("standard_pct").cast(VALUE_TYPE), col("standard_count").cast(VALUE_TYPE)).alias("t_value"));
+        Column applies = col("metric_id").equalTo(col("t_metric")).and(col("month").geq(col("valid_from")))
+                .and(col("valid_to").isNull().or(col("month").leq(col("valid_to"))));
+        Dataset<Row> targeted = valued.join(broadcast(t), applies, "left");
+        Column met = when(col("value").isNull().or(col("t_value").isNull()), lit(null).cast("boolean"))
+                .when(col("direction").equalTo("higher_is_better"), col("value").geq(col("t_value")))
+                .otherwise(col("value").leq(col("t_value")));
+        return targeted.select(col("area_level"), col("area_code"), col("month"), col("metric_id"),
+                col("numerator"), col("denominator"), col("value"), col("unit"),
+                coalesce(col("is_censored"), lit(false)).alias("is_censored"),
+                col("t_value").alias("target"), met.alias("target_met"), col("has_data"),
+                coalesce(col("orgs_submitted"), lit(0)).alias("orgs_submitted"),
+                col("orgs_expected"), lit(footprintVintage).alias("footprint_vintage"));
+    }
+}
