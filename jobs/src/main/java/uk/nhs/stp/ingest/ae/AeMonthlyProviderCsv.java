@@ -5,14 +5,12 @@ import uk.nhs.stp.contract.Contracts;
 import uk.nhs.stp.contract.InputContract;
 import uk.nhs.stp.ingest.read.Cells;
 import uk.nhs.stp.ingest.read.CsvHeader;
+import uk.nhs.stp.ingest.read.CsvReturnFormat;
 import uk.nhs.stp.ingest.read.FileParse;
 import uk.nhs.stp.ingest.read.OutputRow;
-import uk.nhs.stp.ingest.read.ReturnFormat;
-import uk.nhs.stp.ingest.source.ContentKind;
 import uk.nhs.stp.ingest.source.CsvReader;
 import uk.nhs.stp.ingest.source.CsvRecord;
 import uk.nhs.stp.ingest.source.FileRejectedException;
-import uk.nhs.stp.ingest.source.SourceContent;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -40,7 +38,7 @@ import java.util.TreeSet;
  *       count is their difference, flagged {@code derived:dta_4_to_12h_count}.</li>
  * </ul>
  */
-public final class AeMonthlyProviderCsv implements ReturnFormat {
+public final class AeMonthlyProviderCsv extends CsvReturnFormat {
     private static final long serialVersionUID = 1L;
 
     static final String CONTRACT = "ae_monthly_provider_csv";
@@ -74,58 +72,44 @@ public final class AeMonthlyProviderCsv implements ReturnFormat {
         COUNTS.put("Other emergency admissions", "other_emergency_admissions_count");
     }
 
-    @Override
-    public InputContract contract() {
-        return Contracts.input(CONTRACT);
+    public AeMonthlyProviderCsv() {
+        super(CONTRACT, true);
     }
 
     @Override
-    public boolean recognises(SourceContent content) {
-        return content.kind() == ContentKind.TEXT && CsvHeader.recognised(content.previewLines(), contract());
-    }
-
-    @Override
-    public boolean singlePeriod() {
-        return true;
-    }
-
-    @Override
-    public void read(SourceContent content, FileParse parse) throws IOException, FileRejectedException {
-        try (CsvReader csv = content.openCsv()) {
-            CsvHeader header = CsvHeader.read(csv, contract(), 20);
-            parse.expectWidth(header.width());
-            Map<String, Cells.Blank> blanks = blankPolicies(header);
-            ControlTotals sums = new ControlTotals(labels(header));
-            TreeSet<LocalDate> months = new TreeSet<>();
-            OutputRow total = null;
-            CsvRecord r;
-            while ((r = parse.nextDataRecord(csv)) != null) {
-                String org = Cells.clean(header.get(r, ORG_CODE));
-                if (TOTAL.equalsIgnoreCase(org)) {
-                    if (total == null) {
-                        total = toRow(parse, header, blanks, r);
-                    } else {
-                        parse.reject(r.line(), ORG_CODE, org, "duplicate_total", "a second TOTAL row; the control "
-                                + "total is the one on line " + total.line() + ", so this one is not used");
-                    }
-                    continue;
+    protected void readRecords(CsvHeader header, CsvReader csv, FileParse parse)
+            throws IOException, FileRejectedException {
+        Map<String, Cells.Blank> blanks = blankPolicies(header);
+        ControlTotals sums = new ControlTotals(labels(header));
+        TreeSet<LocalDate> months = new TreeSet<>();
+        OutputRow total = null;
+        CsvRecord r;
+        while ((r = parse.nextDataRecord(csv)) != null) {
+            String org = Cells.clean(header.get(r, ORG_CODE));
+            if (TOTAL.equalsIgnoreCase(org)) {
+                if (total == null) {
+                    total = toRow(parse, header, blanks, r);
+                } else {
+                    parse.reject(r.line(), ORG_CODE, org, "duplicate_total", "a second TOTAL row; the control "
+                            + "total is the one on line " + total.line() + ", so this one is not used");
                 }
-                String period = header.get(r, PERIOD);
-                LocalDate month = MsitAePeriod.parse(period);
-                if (month == null) {
-                    parse.reject(r.line(), PERIOD, period, "type", "Period '" + Cells.clean(period)
-                            + "' is not a month of this return (expected MSitAE-<MONTH>-<YEAR>, e.g. MSitAE-APRIL-2025)");
-                    continue;
-                }
-                OutputRow row = toRow(parse, header, blanks, r).set("month", month);
-                parse.accept(row);
-                if (!row.hasProblems()) {
-                    sums.add(row);
-                    months.add(month);
-                }
+                continue;
             }
-            keepControl(parse, total, months, sums);
+            String period = header.get(r, PERIOD);
+            LocalDate month = MsitAePeriod.parse(period);
+            if (month == null) {
+                parse.reject(r.line(), PERIOD, period, "type", "Period '" + Cells.clean(period)
+                        + "' is not a month of this return (expected MSitAE-<MONTH>-<YEAR>, e.g. MSitAE-APRIL-2025)");
+                continue;
+            }
+            OutputRow row = toRow(parse, header, blanks, r).set("month", month);
+            parse.accept(row);
+            if (!row.hasProblems()) {
+                sums.add(row);
+                months.add(month);
+            }
         }
+        keepControl(parse, total, months, sums);
     }
 
     private static void keepControl(FileParse parse, OutputRow total, TreeSet<LocalDate> months, ControlTotals sums) {

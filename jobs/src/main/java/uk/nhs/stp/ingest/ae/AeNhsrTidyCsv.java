@@ -1,17 +1,13 @@
 package uk.nhs.stp.ingest.ae;
 
-import uk.nhs.stp.contract.Contracts;
-import uk.nhs.stp.contract.InputContract;
 import uk.nhs.stp.ingest.read.Cells;
 import uk.nhs.stp.ingest.read.CsvHeader;
+import uk.nhs.stp.ingest.read.CsvReturnFormat;
 import uk.nhs.stp.ingest.read.FileParse;
 import uk.nhs.stp.ingest.read.OutputRow;
-import uk.nhs.stp.ingest.read.ReturnFormat;
-import uk.nhs.stp.ingest.source.ContentKind;
 import uk.nhs.stp.ingest.source.CsvReader;
 import uk.nhs.stp.ingest.source.CsvRecord;
 import uk.nhs.stp.ingest.source.FileRejectedException;
-import uk.nhs.stp.ingest.source.SourceContent;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -40,7 +36,7 @@ import java.util.Map;
  * {@code allowed_values}, the others as {@code incomplete_row}), since its row would silently lack
  * that line's figures.
  */
-public final class AeNhsrTidyCsv implements ReturnFormat {
+public final class AeNhsrTidyCsv extends CsvReturnFormat {
     private static final long serialVersionUID = 1L;
 
     static final String CONTRACT = "ae_nhsr_tidy_csv";
@@ -49,34 +45,20 @@ public final class AeNhsrTidyCsv implements ReturnFormat {
     private static final Map<String, String> TYPE_SUFFIX = Map.of("1", "type_1_count", "2", "type_2_count",
             "other", "other_count");
 
-    @Override
-    public InputContract contract() {
-        return Contracts.input(CONTRACT);
+    public AeNhsrTidyCsv() {
+        super(CONTRACT, false);
     }
 
     @Override
-    public boolean recognises(SourceContent content) {
-        return content.kind() == ContentKind.TEXT && CsvHeader.recognised(content.previewLines(), contract());
-    }
-
-    @Override
-    public boolean singlePeriod() {
-        return false;
-    }
-
-    @Override
-    public void read(SourceContent content, FileParse parse) throws IOException, FileRejectedException {
+    protected void readRecords(CsvHeader header, CsvReader csv, FileParse parse)
+            throws IOException, FileRejectedException {
         Map<String, List<Line>> groups = new LinkedHashMap<>();
         List<String> types = contract().columnForHeader("type").allowed();
-        try (CsvReader csv = content.openCsv()) {
-            CsvHeader header = CsvHeader.read(csv, contract(), 20);
-            parse.expectWidth(header.width());
-            CsvRecord r;
-            while ((r = parse.nextDataRecord(csv)) != null) {
-                Line line = readLine(parse, header, r, types);
-                if (line == null) continue;
-                groups.computeIfAbsent(line.month + "|" + line.org, k -> new ArrayList<>(3)).add(line);
-            }
+        CsvRecord r;
+        while ((r = parse.nextDataRecord(csv)) != null) {
+            Line line = readLine(parse, header, r, types);
+            if (line == null) continue;
+            groups.computeIfAbsent(line.month + "|" + line.org, k -> new ArrayList<>(3)).add(line);
         }
         for (List<Line> group : groups.values()) emit(parse, group, types);
     }

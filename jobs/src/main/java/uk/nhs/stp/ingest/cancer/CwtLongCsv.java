@@ -1,17 +1,13 @@
 package uk.nhs.stp.ingest.cancer;
 
-import uk.nhs.stp.contract.Contracts;
-import uk.nhs.stp.contract.InputContract;
 import uk.nhs.stp.ingest.read.Cells;
 import uk.nhs.stp.ingest.read.CsvHeader;
+import uk.nhs.stp.ingest.read.CsvReturnFormat;
 import uk.nhs.stp.ingest.read.FileParse;
 import uk.nhs.stp.ingest.read.OutputRow;
-import uk.nhs.stp.ingest.read.ReturnFormat;
-import uk.nhs.stp.ingest.source.ContentKind;
 import uk.nhs.stp.ingest.source.CsvReader;
 import uk.nhs.stp.ingest.source.CsvRecord;
 import uk.nhs.stp.ingest.source.FileRejectedException;
-import uk.nhs.stp.ingest.source.SourceContent;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -23,44 +19,28 @@ import java.time.LocalDate;
  * sheets the file holds. A file may hold several months. Contract:
  * {@code data-schemas/inputs/cwt_long_csv.json}.
  */
-public final class CwtLongCsv implements ReturnFormat {
+public final class CwtLongCsv extends CsvReturnFormat {
     private static final long serialVersionUID = 1L;
     private static final String CONTRACT = "cwt_long_csv";
-    private static final int MAX_PREAMBLE = 20;
 
-    private transient InputContract contract;
-
-    @Override
-    public InputContract contract() {
-        if (contract == null) contract = Contracts.input(CONTRACT);
-        return contract;
+    public CwtLongCsv() {
+        super(CONTRACT, false);
     }
 
     @Override
-    public boolean recognises(SourceContent content) {
-        return content.kind() == ContentKind.TEXT && CsvHeader.recognised(content.previewLines(), contract());
-    }
-
-    @Override
-    public boolean singlePeriod() { return false; }
-
-    @Override
-    public void read(SourceContent content, FileParse parse) throws IOException, FileRejectedException {
-        try (CsvReader csv = content.openCsv()) {
-            CsvHeader header = CsvHeader.read(csv, contract(), MAX_PREAMBLE);
-            if (header.index("sheet") < 0 && header.index("standard") < 0) {
-                throw new FileRejectedException("missing_columns", "looks like " + contract().description()
-                        + " but has neither a sheet nor a standard column, so the standard of its rows is unknown"
-                        + " (header on line " + header.line() + ")");
-            }
-            parse.expectWidth(header.width());
-            ControlTotals totals = new ControlTotals();
-            CsvRecord r;
-            while ((r = parse.nextDataRecord(csv)) != null) {
-                readRecord(r, header, parse, totals);
-            }
-            totals.reconcile(parse);
+    protected void readRecords(CsvHeader header, CsvReader csv, FileParse parse)
+            throws IOException, FileRejectedException {
+        if (header.index("sheet") < 0 && header.index("standard") < 0) {
+            throw new FileRejectedException("missing_columns", "looks like " + contract().description()
+                    + " but has neither a sheet nor a standard column, so the standard of its rows is unknown"
+                    + " (header on line " + header.line() + ")");
         }
+        ControlTotals totals = new ControlTotals();
+        CsvRecord r;
+        while ((r = parse.nextDataRecord(csv)) != null) {
+            readRecord(r, header, parse, totals);
+        }
+        totals.reconcile(parse);
     }
 
     private void readRecord(CsvRecord r, CsvHeader header, FileParse parse, ControlTotals totals) {

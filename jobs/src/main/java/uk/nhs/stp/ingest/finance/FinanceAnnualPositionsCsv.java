@@ -1,17 +1,13 @@
 package uk.nhs.stp.ingest.finance;
 
-import uk.nhs.stp.contract.Contracts;
-import uk.nhs.stp.contract.InputContract;
 import uk.nhs.stp.ingest.read.Cells;
 import uk.nhs.stp.ingest.read.CsvHeader;
+import uk.nhs.stp.ingest.read.CsvReturnFormat;
 import uk.nhs.stp.ingest.read.FileParse;
 import uk.nhs.stp.ingest.read.OutputRow;
-import uk.nhs.stp.ingest.read.ReturnFormat;
-import uk.nhs.stp.ingest.source.ContentKind;
 import uk.nhs.stp.ingest.source.CsvReader;
 import uk.nhs.stp.ingest.source.CsvRecord;
 import uk.nhs.stp.ingest.source.FileRejectedException;
-import uk.nhs.stp.ingest.source.SourceContent;
 
 import java.io.IOException;
 import java.util.regex.Pattern;
@@ -25,35 +21,20 @@ import java.util.regex.Pattern;
  * {@code month} = 1 April of the financial year (YEAR 2015 → 2015-04-01), amounts as published
  * (operating cost stays negative). A file covers many years.
  */
-public final class FinanceAnnualPositionsCsv implements ReturnFormat {
+public final class FinanceAnnualPositionsCsv extends CsvReturnFormat {
     private static final long serialVersionUID = 1L;
     static final String CONTRACT = "finance_annual_positions_csv";
-    private static final int MAX_PREAMBLE_LINES = 20;
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
 
-    @Override
-    public InputContract contract() {
-        return Contracts.input(CONTRACT);
+    public FinanceAnnualPositionsCsv() {
+        super(CONTRACT, false);
     }
 
     @Override
-    public boolean recognises(SourceContent content) {
-        return content.kind() == ContentKind.TEXT && CsvHeader.recognised(content.previewLines(), contract());
-    }
-
-    @Override
-    public boolean singlePeriod() {
-        return false;
-    }
-
-    @Override
-    public void read(SourceContent content, FileParse parse) throws IOException, FileRejectedException {
-        try (CsvReader csv = content.openCsv()) {
-            CsvHeader header = CsvHeader.read(csv, contract(), MAX_PREAMBLE_LINES);
-            parse.expectWidth(header.width());
-            CsvRecord r;
-            while ((r = parse.nextDataRecord(csv)) != null) readRow(header, r, parse);
-        }
+    protected void readRecords(CsvHeader header, CsvReader csv, FileParse parse)
+            throws IOException, FileRejectedException {
+        CsvRecord r;
+        while ((r = parse.nextDataRecord(csv)) != null) readRow(header, r, parse);
     }
 
     private static void readRow(CsvHeader header, CsvRecord r, FileParse parse) {

@@ -1,17 +1,13 @@
 package uk.nhs.stp.ingest.finance;
 
-import uk.nhs.stp.contract.Contracts;
-import uk.nhs.stp.contract.InputContract;
 import uk.nhs.stp.ingest.read.Cells;
 import uk.nhs.stp.ingest.read.CsvHeader;
+import uk.nhs.stp.ingest.read.CsvReturnFormat;
 import uk.nhs.stp.ingest.read.FileParse;
 import uk.nhs.stp.ingest.read.OutputRow;
-import uk.nhs.stp.ingest.read.ReturnFormat;
-import uk.nhs.stp.ingest.source.ContentKind;
 import uk.nhs.stp.ingest.source.CsvReader;
 import uk.nhs.stp.ingest.source.CsvRecord;
 import uk.nhs.stp.ingest.source.FileRejectedException;
-import uk.nhs.stp.ingest.source.SourceContent;
 
 import java.io.IOException;
 
@@ -26,34 +22,19 @@ import java.io.IOException;
  * per organisation and financial month, {@code month} = the calendar month the year-to-date
  * figures are at (2017/18 M06 → 2017-09-01). One month per file.
  */
-public final class FinanceMonthlyReturnCsv implements ReturnFormat {
+public final class FinanceMonthlyReturnCsv extends CsvReturnFormat {
     private static final long serialVersionUID = 1L;
     static final String CONTRACT = "finance_monthly_return_csv";
-    private static final int MAX_PREAMBLE_LINES = 20;
 
-    @Override
-    public InputContract contract() {
-        return Contracts.input(CONTRACT);
+    public FinanceMonthlyReturnCsv() {
+        super(CONTRACT, true);
     }
 
     @Override
-    public boolean recognises(SourceContent content) {
-        return content.kind() == ContentKind.TEXT && CsvHeader.recognised(content.previewLines(), contract());
-    }
-
-    @Override
-    public boolean singlePeriod() {
-        return true;
-    }
-
-    @Override
-    public void read(SourceContent content, FileParse parse) throws IOException, FileRejectedException {
-        try (CsvReader csv = content.openCsv()) {
-            CsvHeader header = CsvHeader.read(csv, contract(), MAX_PREAMBLE_LINES);
-            parse.expectWidth(header.width());
-            CsvRecord r;
-            while ((r = parse.nextDataRecord(csv)) != null) readRow(header, r, parse);
-        }
+    protected void readRecords(CsvHeader header, CsvReader csv, FileParse parse)
+            throws IOException, FileRejectedException {
+        CsvRecord r;
+        while ((r = parse.nextDataRecord(csv)) != null) readRow(header, r, parse);
     }
 
     private static void readRow(CsvHeader header, CsvRecord r, FileParse parse) {

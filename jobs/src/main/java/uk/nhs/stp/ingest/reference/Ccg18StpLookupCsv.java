@@ -1,15 +1,10 @@
 package uk.nhs.stp.ingest.reference;
 
-import uk.nhs.stp.contract.Contracts;
-import uk.nhs.stp.contract.InputContract;
 import uk.nhs.stp.ingest.read.CsvHeader;
+import uk.nhs.stp.ingest.read.CsvReturnFormat;
 import uk.nhs.stp.ingest.read.FileParse;
-import uk.nhs.stp.ingest.read.ReturnFormat;
-import uk.nhs.stp.ingest.source.ContentKind;
 import uk.nhs.stp.ingest.source.CsvReader;
-import uk.nhs.stp.ingest.source.CsvRecord;
 import uk.nhs.stp.ingest.source.FileRejectedException;
-import uk.nhs.stp.ingest.source.SourceContent;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -22,47 +17,28 @@ import java.time.LocalDate;
  * its E38 code, footprint_type {@code stp}, the region's E40 code and name, valid 2018-04-01 to
  * 2019-03-31 (from the 42-footprint configuration to the CCG mergers of April 2019).
  */
-public final class Ccg18StpLookupCsv implements ReturnFormat {
+public final class Ccg18StpLookupCsv extends CsvReturnFormat {
     private static final long serialVersionUID = 1L;
     static final String NAME = "ccg18_stp_lookup_csv";
     static final LocalDate VALID_FROM = LocalDate.of(2018, 4, 1);
     static final LocalDate VALID_TO = LocalDate.of(2019, 3, 31);
 
-    @Override
-    public InputContract contract() {
-        return Contracts.input(NAME);
+    public Ccg18StpLookupCsv() {
+        super(NAME, false);
     }
 
     @Override
-    public boolean recognises(SourceContent content) {
-        return content.kind() == ContentKind.TEXT && CsvHeader.recognised(content.previewLines(), contract());
-    }
-
-    @Override
-    public boolean singlePeriod() {
-        return false;
-    }
-
-    @Override
-    public void read(SourceContent content, FileParse parse) throws IOException, FileRejectedException {
-        try (CsvReader csv = content.openCsv()) {
-            CsvHeader header = CsvHeader.read(csv, contract(), 20);
-            parse.expectWidth(header.width());
-            CsvRecord r;
-            while ((r = parse.nextDataRecord(csv)) != null) {
-                parse.accept(LookupRows.newRow(parse, r.line())
-                        .code("org_code", header.get(r, "ccg18cdh"))
-                        .code("org_ons_code", header.get(r, "ccg18cd"))
-                        .text("org_name", header.get(r, "ccg18nm"))
-                        .set("org_type", "ccg")
-                        .code("footprint_code", header.get(r, "stp18cd"))
-                        .text("footprint_name", header.get(r, "stp18nm"))
-                        .set("footprint_type", "stp")
-                        .code("region_code", header.get(r, "nhser18cd"))
-                        .text("region_name", header.get(r, "nhser18nm"))
-                        .set("valid_from", VALID_FROM)
-                        .set("valid_to", VALID_TO));
-            }
-        }
+    protected void readRecords(CsvHeader header, CsvReader csv, FileParse parse)
+            throws IOException, FileRejectedException {
+        LookupRows.acceptEach(csv, parse, VALID_FROM, VALID_TO, (row, r) -> row
+                .code("org_code", header.get(r, "ccg18cdh"))
+                .code("org_ons_code", header.get(r, "ccg18cd"))
+                .text("org_name", header.get(r, "ccg18nm"))
+                .set("org_type", "ccg")
+                .code("footprint_code", header.get(r, "stp18cd"))
+                .text("footprint_name", header.get(r, "stp18nm"))
+                .set("footprint_type", "stp")
+                .code("region_code", header.get(r, "nhser18cd"))
+                .text("region_name", header.get(r, "nhser18nm")));
     }
 }

@@ -1,16 +1,12 @@
 package uk.nhs.stp.ingest.rtt;
 
-import uk.nhs.stp.contract.Contracts;
-import uk.nhs.stp.contract.InputContract;
 import uk.nhs.stp.ingest.read.CsvHeader;
+import uk.nhs.stp.ingest.read.CsvReturnFormat;
 import uk.nhs.stp.ingest.read.FileParse;
 import uk.nhs.stp.ingest.read.OutputRow;
-import uk.nhs.stp.ingest.read.ReturnFormat;
-import uk.nhs.stp.ingest.source.ContentKind;
 import uk.nhs.stp.ingest.source.CsvReader;
 import uk.nhs.stp.ingest.source.CsvRecord;
 import uk.nhs.stp.ingest.source.FileRejectedException;
-import uk.nhs.stp.ingest.source.SourceContent;
 
 import java.io.IOException;
 
@@ -34,50 +30,34 @@ import java.io.IOException;
  *       {@code control_total_mismatch} warning for the file.</li>
  * </ul>
  */
-public final class RttFullExtractCsv implements ReturnFormat {
+public final class RttFullExtractCsv extends CsvReturnFormat {
     private static final long serialVersionUID = 1L;
 
     /** Name of the input contract. */
     public static final String CONTRACT = "rtt_full_extract_csv";
     /** Treatment function code of the publisher's total row. */
     public static final String TOTAL_TREATMENT_FUNCTION = "C_999";
-    /** Records searched for the header; some years put title lines above it. */
-    private static final int MAX_PREAMBLE = 20;
 
-    @Override
-    public InputContract contract() {
-        return Contracts.input(CONTRACT);
+    public RttFullExtractCsv() {
+        super(CONTRACT, true);
     }
 
     @Override
-    public boolean recognises(SourceContent content) {
-        return content.kind() == ContentKind.TEXT && CsvHeader.recognised(content.previewLines(), contract());
-    }
-
-    @Override
-    public boolean singlePeriod() {
-        return true;
-    }
-
-    @Override
-    public void read(SourceContent content, FileParse parse) throws IOException, FileRejectedException {
-        try (CsvReader csv = content.openCsv()) {
-            CsvHeader header = CsvHeader.read(csv, contract(), MAX_PREAMBLE);
-            RttBandColumns bands = RttBandColumns.find(header.names());
-            parse.expectWidth(header.width());
-            RttRowBuilder builder = new RttRowBuilder(header, bands);
-            RttTotalReconciliation totals = new RttTotalReconciliation(bands);
-            CsvRecord r;
-            while ((r = parse.nextDataRecord(csv)) != null) {
-                OutputRow row = builder.build(r, parse);
-                boolean control = TOTAL_TREATMENT_FUNCTION.equals(row.get("treatment_function_code"));
-                if (control) parse.control(row);
-                else parse.accept(row);
-                if (!row.hasProblems()) add(totals, row, control);
-            }
-            String mismatch = totals.mismatchSummary();
-            if (mismatch != null) parse.warning("control_total_mismatch", mismatch);
+    protected void readRecords(CsvHeader header, CsvReader csv, FileParse parse)
+            throws IOException, FileRejectedException {
+        RttBandColumns bands = RttBandColumns.find(header.names());
+        RttRowBuilder builder = new RttRowBuilder(header, bands);
+        RttTotalReconciliation totals = new RttTotalReconciliation(bands);
+        CsvRecord r;
+        while ((r = parse.nextDataRecord(csv)) != null) {
+            OutputRow row = builder.build(r, parse);
+            boolean control = TOTAL_TREATMENT_FUNCTION.equals(row.get("treatment_function_code"));
+            if (control) parse.control(row);
+            else parse.accept(row);
+            if (!row.hasProblems()) add(totals, row, control);
         }
+        String mismatch = totals.mismatchSummary();
+        if (mismatch != null) parse.warning("control_total_mismatch", mismatch);
     }
 
     private static void add(RttTotalReconciliation totals, OutputRow row, boolean control) {
