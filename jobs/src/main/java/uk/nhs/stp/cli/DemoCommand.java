@@ -17,8 +17,8 @@ import java.util.concurrent.Callable;
  * landing folder and runs the pipeline on them with the embedded Spark ({@code local[*]}).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Generate sample returns (2017/18, all footprints) into a landing folder and run the pipeline "
-                + "on them; prints a summary and where the outputs are. Running it again finds nothing new."})
+        description = {"Generate sample returns (2017/18, all footprints) into a landing folder, ingest them and build "
+                + "the marts; prints a summary and where the outputs are. Running it again finds nothing new to ingest."})
 public final class DemoCommand implements Callable<Integer> {
     /** Where the demo works unless told otherwise, under the working directory. */
     public static final String WAREHOUSE_DEFAULT = "stp-demo/warehouse";
@@ -46,14 +46,17 @@ public final class DemoCommand implements Callable<Integer> {
         IngestRun.Outcome outcome = IngestRun.run(landing, warehouse,
                 List.of("demo", "--landing", landing, "--warehouse", warehouse, "--months", Integer.toString(months)),
                 out, spec.commandLine().getErr());
+        out.println("building the marts");
+        java.util.Map<String, Long> marts = MartsRun.run(warehouse, List.of("marts", "--warehouse", warehouse), out);
         out.println();
         out.println("outputs:");
         outcome.result().rowsWritten().forEach((table, rows) ->
                 out.printf("  %-28s %s/conformed/%s (%,d rows this run)%n", table, warehouse, table, rows));
+        marts.forEach((table, rows) -> out.printf("  %-28s %s/marts/%s (%,d rows)%n", table, warehouse, table, rows));
         out.printf("  %-28s %s/rejects/%n", "rejected rows", warehouse);
         out.printf("  %-28s %s%n", "run manifest", outcome.manifestPath());
-        out.println("read them with Spark, DuckDB (read_parquet('" + warehouse + "/conformed/<table>/**/*.parquet', "
-                + "hive_partitioning=true)) or any Parquet reader.");
+        out.println("read them with Spark, DuckDB (read_parquet('" + warehouse + "/marts/<table>/*.parquet')) or any "
+                + "Parquet reader.");
         out.flush();
         return outcome.exitCode();
     }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
  *
  * <pre>
  * &lt;warehouse&gt;/conformed/&lt;table&gt;/month=YYYY-MM-01/*.parquet   conformed returns
+ * &lt;warehouse&gt;/marts/&lt;table&gt;/*.parquet                        marts for analysts and BI tools
  * &lt;warehouse&gt;/rejects/run_id=&lt;run&gt;/*.parquet                 rejected rows of each run
  * &lt;warehouse&gt;/_runs/&lt;run&gt;/manifest.json                      what each run read and wrote
  * &lt;warehouse&gt;/_state/ingested_files.json                      checksums of files already ingested
@@ -37,6 +38,7 @@ public final class Warehouse {
     public Path root() { return root; }
     public Configuration conf() { return conf; }
     public Path conformed(String table) { return new Path(root, "conformed/" + table); }
+    public Path mart(String table) { return new Path(root, "marts/" + table); }
     public Path rejects() { return new Path(root, "rejects"); }
     public Path run(String runId) { return new Path(root, "_runs/" + runId); }
     public Path manifest(String runId) { return new Path(run(runId), "manifest.json"); }

@@ -1,0 +1,151 @@
+package uk.nhs.stp.marts;
+
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import uk.nhs.stp.io.Warehouse;
+import uk.nhs.stp.reference.Metrics;
+import uk.nhs.stp.reference.Target;
+import uk.nhs.stp.reference.Targets;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+
+/**
+ * Builds the marts under {@code <warehouse>/marts/} from the conformed tables.
+ *
+ * <p>Phase 1 — read the conformed tables present (a missing return simply contributes no
+ * metrics). Phase 2 — metric counts per provider and month from each return
+ * ({@link AeMetricCounts}, {@link RttMetricCounts}, {@link CancerMetricCounts}), and RTT wait
+ * bands for the 92nd-percentile estimate. Phase 3 — dimensions and the metric-month marts at
+ * England and provider level ({@link MetricMonth}). Phase 4 — each mart is written under
+ * {@code _staging/<run>} and swapped into place whole, so a reader sees the old or the new table.
+ */
+public final class BuildMarts {
+    /** The quantile of the RTT wait estimate (the 92nd percentile of the 18-week standard). */
+    public static final double RTT_PERCENTILE = 0.92;
+    /** Footprint vintage recorded in the marts: history restated on the latest footprints. */
+    public static final String FOOTPRINT_VINTAGE_DEFAULT = "latest";
+
+    private final SparkSession spark;
+    private final Warehouse warehouse;
+    private final String runId;
+    private final Consumer<String> progress;
+
+    public BuildMarts(SparkSession spark, Warehouse warehouse, String runId, Consumer<String> progress) {
+        this.spark = spark;
+        this.warehouse = warehouse;
+        this.runId = runId;
+        this.progress = progress;
+    }
+
+    /** Builds every mart; returns rows written per mart, in build order. */
+    public Map<String, Long> execute() throws IOException {
+        long t0 = System.nanoTime();
+        Dataset<Row> counts = null;
+        Dataset<Row> bands = null;
+        for (Map.Entry<String, Function<Dataset<Row>, Dataset<Row>>> source : sources().entrySet()) {
+            Dataset<Row> table = conformed(source.getKey());
+            if (table == null) continue;
+            Dataset<Row> c = source.getValue().apply(table);
+            counts = counts == null ? c : counts.unionByName(c);
+            if (source.getKey().equals("rtt_pathways")) bands = RttWaitBands.from(table);
+        }
+        Map<String, Long> written = new LinkedHashMap<>();
+        if (counts == null) {
+            progress.accept("marts     no conformed returns in the warehouse: nothing to build (run stp ingest first)");
+            return written;
+        }
+        counts = counts.persist(StorageLevel.MEMORY_AND_DISK());
+        Row range = counts.agg(min("month"), max("month")).first();
+        Dataset<Row> months = spark.createDataFrame(DimMonth.rows(range.getAs(0), range.getAs(1)), DimMonth.SCHEMA);
+        Dataset<Row> metrics = DimMetric.from(spark, Metrics.all());
+        Dataset<Row> targets = targets();
+
+        Dataset<Row> england = MetricMonth.englandTotals(counts);
+        Dataset<Row> provider = MetricMonth.providerTotals(counts);
+        if (bands != null) {
+            england = england.unionByName(MetricMonth.estimates(RttWaitPercentile.estimate(bands, List.of("month"),
+                    RTT_PERCENTILE).withColumn("area_code", lit(MetricMonth.ENGLAND_CODE)), "england", "rtt_p92_weeks"));
+            provider = provider.unionByName(MetricMonth.estimates(RttWaitPercentile.estimate(bands,
+                    List.of("month", "org_code"), RTT_PERCENTILE).withColumnRenamed("org_code", "area_code"),
+                    "provider", "rtt_p92_weeks"));
+        }
+        Dataset<Row> monthColumn = months.select("month");
+        written.put("dim_month", write("dim_month", months));
+        written.put("dim_metric", write("dim_metric", metrics));
+        written.put("england_metric_month", write("england_metric_month",
+                MetricMonth.finish(england, metrics, targets, monthColumn, FOOTPRINT_VINTAGE_DEFAULT)));
+        written.put("provider_metric_month", write("provider_metric_month",
+                MetricMonth.finish(provider, metrics, targets, monthColumn, FOOTPRINT_VINTAGE_DEFAULT)));
+        counts.unpersist();
+        warehouse.fs().delete(warehouse.staging(runId), true);
+        progress.accept(String.format("marts     %d table(s), %,d rows (%.1f s)", written.size(),
+                written.values().stream().mapToLong(Long::longValue).sum(), (System.nanoTime() - t0) / 1e9));
+        return written;
+    }
+
+    /** Each return's metric counts, by conformed table. */
+    private static Map<String, Function<Dataset<Row>, Dataset<Row>>> sources() {
+        Map<String, Function<Dataset<Row>, Dataset<Row>>> out = new LinkedHashMap<>();
+        out.put("ae_attendances", AeMetricCounts::from);
+        out.put("rtt_pathways", RttMetricCounts::from);
+        out.put("cancer_waiting_times", CancerMetricCounts::from);
+        return out;
+    }
+
+    private Dataset<Row> conformed(String table) throws IOException {
+        Path path = warehouse.conformed(table);
+        return warehouse.fs().exists(path) ? spark.read().parquet(path.toString()) : null;
+    }
+
+    private Dataset<Row> targets() {
+        List<Row> rows = new ArrayList<>();
+        for (Target t : Targets.all()) {
+            rows.add(RowFactory.create(t.metricId(), t.standardPct(), t.standardCount(), t.validFrom(), t.validTo()));
+        }
+        return spark.createDataFrame(rows, new StructType().add("metric_id", DataTypes.StringType)
+                .add("standard_pct", DataTypes.createDecimalType(5, 2)).add("standard_count", DataTypes.LongType)
+                .add("valid_from", DataTypes.DateType).add("valid_to", DataTypes.DateType));
+    }
+
+    /** Writes a mart to staging, then swaps it into {@code marts/<name>}; returns its row count. */
+    private long write(String name, Dataset<Row> mart) throws IOException {
+        Path staged = new Path(warehouse.staging(runId), "marts/" + name);
+        Dataset<Row> rows = mart.persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            rows.coalesce(1).write().mode(SaveMode.Overwrite).parquet(staged.toString());
+            long count = rows.count();
+            FileSystem fs = warehouse.fs();
+            Path target = warehouse.mart(name);
+            Path aside = new Path(warehouse.staging(runId), "previous/" + name);
+            fs.mkdirs(target.getParent());
+            if (fs.exists(target)) {
+                fs.mkdirs(aside.getParent());
+                if (!fs.rename(target, aside)) throw new IOException("could not move " + target + " aside");
+            }
+            if (!fs.rename(staged, target)) throw new IOException("could not publish " + staged + " as " + target);
+            return count;
+        } finally {
+            rows.unpersist();
+        }
+    }
+}
