@@ -1,0 +1,45 @@
+package uk.nhs.stp.marts;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.posexplode;
+import static org.apache.spark.sql.functions.sum;
+
+/**
+ * The wait distribution of each provider's incomplete pathways in long format: one row per weekly
+ * band. Unlike a percentile, band counts add up, so any level (footprint, region, England) gets
+ * its distribution by summing these rows over its providers, and {@link RttWaitPercentile}
+ * estimates the percentile from that sum.
+ *
+ * <p>Input: {@code rtt_pathways} (conformed) with at least {@code month}, {@code provider_org_code},
+ * {@code rtt_part_type}, {@code is_control_row}, {@code weeks_band_counts},
+ * {@code open_band_from_weeks}. Only {@code Part_2} rows that are not control rows are used, as
+ * in {@link RttMetricCounts} ({@code C_999} would count every pathway twice; {@code Part_2A} is a
+ * subset of {@code Part_2}).
+ *
+ * <p>Output, one row per month × provider × band:
+ * <pre>
+ * month DATE, org_code STRING (= provider_org_code), band_index INT, open_band_from_weeks INT,
+ * pathways_count LONG
+ * </pre>
+ * {@code band_index} i counts pathways waiting more than i and up to i+1 weeks, except
+ * {@code band_index = open_band_from_weeks} (N), the open-ended band "more than N weeks". Bands
+ * with no pathways are kept (as 0), so every provider has its whole vector 0…N.
+ */
+public final class RttWaitBands {
+    private RttWaitBands() { }
+
+    /** The band counts per month and provider; see the class comment. */
+    public static Dataset<Row> from(Dataset<Row> rttPathways) {
+        return RttMetricCounts.incompletePathways(rttPathways)
+                .filter(col("weeks_band_counts").isNotNull())
+                .select(col("month"), col("provider_org_code").as("org_code"), col("open_band_from_weeks"),
+                        posexplode(col("weeks_band_counts")).as(new String[] {"band_index", "band_count"}))
+                // open_band_from_weeks is in the key so that bands of different widths never merge here
+                .groupBy("month", "org_code", "band_index", "open_band_from_weeks")
+                .agg(sum("band_count").as("pathways_count"))
+                .select("month", "org_code", "band_index", "open_band_from_weeks", "pathways_count");
+    }
+}

@@ -1,0 +1,195 @@
+package uk.nhs.stp.backtest;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import uk.nhs.stp.cli.StpCommand;
+import uk.nhs.stp.marts.RttMetricCounts;
+import uk.nhs.stp.marts.RttWaitBands;
+import uk.nhs.stp.marts.RttWaitPercentile;
+import uk.nhs.stp.testing.RealData;
+import uk.nhs.stp.testing.SharedSpark;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.sum;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Back-test of the RTT marts on the real April 2026 full extract: the file is ingested by
+ * {@code stp ingest}, the marts are applied to the conformed table, and the England figures must
+ * equal those this test computes by hand from the raw CSV lines (a plain quote-aware split and
+ * sums, and its own percentile walk, no project code).
+ */
+class RttMetricsBackTest {
+    private static final String EXTRACT = "rtt_full_extract/20260430-RTT-April-2026-full-extract.csv.zip";
+    private static Path root;
+    private static Dataset<Row> rttPathways;
+    private static Raw raw;
+
+    /** England sums over the raw lines of Part_2, C_999 excluded. */
+    private static final class Raw {
+        long totalAll;
+        long within18;
+        long over52;
+        long[] bands;
+        int openBandFrom;
+    }
+
+    @BeforeAll
+    static void ingestTheRealExtract() throws IOException {
+        SparkSession spark = SharedSpark.session();
+        root = Files.createTempDirectory("stp-rtt-backtest");
+        Path landing = root.resolve("landing");
+        Files.createDirectories(landing);
+        Files.copy(RealData.file(EXTRACT), landing.resolve("extract.csv.zip"));
+        Path warehouse = root.resolve("wh");
+        StringWriter out = new StringWriter();
+        CommandLine cl = StpCommand.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(out));
+        int exit = cl.execute("ingest", "--landing", landing.toString(), "--warehouse", warehouse.toString());
+        assertEquals(0, exit, out.toString());
+        rttPathways = spark.read().parquet(warehouse.resolve("conformed/rtt_pathways").toString());
+        raw = readRaw();
+    }
+
+    @AfterAll
+    static void cleanUp() throws IOException {
+        if (root == null) return;
+        try (Stream<Path> s = Files.walk(root)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private static Raw readRaw() throws IOException {
+        Raw r = new Raw();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(RealData.file(EXTRACT)))) {
+            ZipEntry e;
+            while ((e = zip.getNextEntry()) != null && e.getName().startsWith("__MACOSX")) { }
+            BufferedReader in = new BufferedReader(new InputStreamReader(zip, StandardCharsets.UTF_8));
+            List<String> header = split(in.readLine());
+            int part = header.indexOf("RTT Part Type");
+            int function = header.indexOf("Treatment Function Code");
+            int firstBand = header.indexOf("Gt 00 To 01 Weeks SUM 1");
+            int band52 = header.indexOf("Gt 52 To 53 Weeks SUM 1");
+            int lastBand = header.indexOf("Gt 104 Weeks SUM 1");
+            int totalAll = header.indexOf("Total All");
+            r.openBandFrom = 104;
+            r.bands = new long[lastBand - firstBand + 1];
+            assertEquals(r.openBandFrom + 1, r.bands.length, "bands 0-1 … 103-104 weeks and the open band");
+            String line;
+            while ((line = in.readLine()) != null) {
+                List<String> c = split(line);
+                if (!c.get(part).equals("Part_2") || c.get(function).equals("C_999")) continue;
+                r.totalAll += number(c.get(totalAll));
+                for (int b = firstBand; b < firstBand + 18; b++) r.within18 += number(c.get(b));
+                for (int b = band52; b <= lastBand; b++) r.over52 += number(c.get(b));
+                for (int b = firstBand; b <= lastBand; b++) r.bands[b - firstBand] += number(c.get(b));
+            }
+        }
+        return r;
+    }
+
+    /** Splits a CSV line on commas outside double quotes (the raw file has no embedded newlines). */
+    private static List<String> split(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder f = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (ch == '"') quoted = !quoted;
+            else if (ch == ',' && !quoted) { out.add(f.toString()); f.setLength(0); }
+            else f.append(ch);
+        }
+        out.add(f.toString());
+        return out;
+    }
+
+    private static long number(String cell) {
+        String s = cell.trim();
+        return s.isEmpty() ? 0 : Long.parseLong(s);
+    }
+
+    @Test
+    void englandNumeratorsAndDenominatorsEqualTheRawSums() {
+        Map<String, BigDecimal[]> england = new HashMap<>();
+        for (Row r : RttMetricCounts.from(rttPathways).groupBy("metric_id")
+                .agg(sum("numerator"), sum("denominator")).collectAsList()) {
+            england.put(r.getString(0), new BigDecimal[] {r.getDecimal(1), r.getDecimal(2)});
+        }
+        assertEquals(3, england.size(), "three metrics: " + england.keySet());
+        assertCount(raw.totalAll, england.get("rtt_incomplete_total")[0], "incomplete pathways");
+        assertNull(england.get("rtt_incomplete_total")[1], "a count has no denominator");
+        assertCount(raw.within18, england.get("rtt_18w_incomplete")[0], "incomplete pathways within 18 weeks");
+        assertCount(raw.totalAll, england.get("rtt_18w_incomplete")[1], "18-week denominator: incomplete pathways");
+        assertCount(raw.over52, england.get("rtt_52w_plus")[0], "incomplete pathways over 52 weeks");
+        assertNull(england.get("rtt_52w_plus")[1], "a count has no denominator");
+        System.out.printf("England April 2026: %d incomplete pathways, %.2f%% within 18 weeks, %d over 52 weeks%n",
+                raw.totalAll, 100.0 * raw.within18 / raw.totalAll, raw.over52);
+    }
+
+    private static void assertCount(long expected, BigDecimal actual, String what) {
+        assertEquals(0, BigDecimal.valueOf(expected).compareTo(actual), what + ": raw " + expected + ", marts " + actual);
+    }
+
+    @Test
+    void englandP92EqualsTheHandInterpolationOverTheRawBandTotals() {
+        Dataset<Row> bands = RttWaitBands.from(rttPathways);
+        long bandSum = bands.agg(sum("pathways_count")).first().getLong(0);
+        assertEquals(raw.totalAll, bandSum, "the bands of incomplete pathways add up to Total All");
+
+        // By hand: rank = 0.92 x T; the first band whose cumulative count reaches it; linear within it.
+        BigDecimal rank = new BigDecimal("0.92").multiply(BigDecimal.valueOf(raw.totalAll));
+        long before = 0;
+        int band = 0;
+        while (BigDecimal.valueOf(before + raw.bands[band]).compareTo(rank) < 0) before += raw.bands[band++];
+        boolean censored = band == raw.openBandFrom;
+        BigDecimal expected = censored ? BigDecimal.valueOf(raw.openBandFrom).setScale(4)
+                : BigDecimal.valueOf(band).add(rank.subtract(BigDecimal.valueOf(before))
+                        .divide(BigDecimal.valueOf(raw.bands[band]), 20, RoundingMode.HALF_UP))
+                        .setScale(4, RoundingMode.HALF_UP);
+
+        List<Row> england = RttWaitPercentile.estimate(bands, List.of("month"), RttWaitPercentile.P92).collectAsList();
+        assertEquals(1, england.size(), "one month, one England row");
+        Row p92 = england.get(0);
+        assertEquals(expected, p92.getDecimal(p92.fieldIndex("value_weeks")), "England p92 (weeks)");
+        assertEquals(censored, p92.getBoolean(p92.fieldIndex("is_censored")), "England p92 censoring");
+        assertFalse(censored, "England's 92nd percentile is below 104 weeks");
+        System.out.println("England April 2026 rtt_p92_weeks = " + expected + " (band " + band + "-" + (band + 1)
+                + " weeks, rank " + rank + " of " + raw.totalAll + ")");
+
+        // Averaging the providers' p92s instead (censored ones at their 104-week bound) is no estimate of
+        // England's: it lands weeks away.
+        BigDecimal meanOfProviders = RttWaitPercentile.estimate(bands, List.of("org_code"), RttWaitPercentile.P92)
+                .agg(avg("value_weeks")).first().getDecimal(0);
+        System.out.println("Mean of the providers' p92s, for contrast only = " + meanOfProviders);
+        assertTrue(meanOfProviders.subtract(expected).abs().compareTo(BigDecimal.ONE) > 0,
+                "the mean of provider p92s (" + meanOfProviders + ") is not the England p92 (" + expected + ")");
+    }
+}

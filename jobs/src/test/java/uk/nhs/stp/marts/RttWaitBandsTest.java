@@ -1,0 +1,29 @@
+package uk.nhs.stp.marts;
+
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import uk.nhs.stp.testing.SharedSpark;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static uk.nhs.stp.marts.RttPathwayRows.APRIL;
+import static uk.nhs.stp.marts.RttPathwayRows.BANDS;
+import static uk.nhs.stp.marts.RttPathwayRows.MAY;
+import static uk.nhs.stp.marts.RttPathwayRows.bandRows;
+import static uk.nhs.stp.testing.DatasetAssertions.assertSameRows;
+
+class RttWaitBandsTest {
+
+    @Test
+    void bandsOfPart2RowsAreSummedPerProviderWithoutControlRows() {
+        List<Row> expected = new ArrayList<>();
+        // RJ1 April: {10,20,30,40,0} + {1,2,3,4,40}; the C_999, Part_2A, Part_1A and Part_3 rows left out
+        expected.addAll(bandRows(APRIL, "RJ1", 4, 11, 22, 33, 44, 40));
+        // bands with no pathways stay, so every provider has its whole vector
+        expected.addAll(bandRows(APRIL, "RGT", 4, 0, 0, 0, 0, 0));
+        expected.addAll(bandRows(MAY, "RJ1", 4, 5, 4, 1, 0, 0));
+        assertSameRows(SharedSpark.session().createDataFrame(expected, BANDS),
+                RttWaitBands.from(RttMetricCountsTest.input()), "RTT wait bands");
+    }
+}
