@@ -40,8 +40,6 @@ import static org.apache.spark.sql.functions.min;
  * {@code _staging/<run>} and swapped into place whole, so a reader sees the old or the new table.
  */
 public final class BuildMarts {
-    /** The quantile of the RTT wait estimate (the 92nd percentile of the 18-week standard). */
-    public static final double RTT_PERCENTILE = 0.92;
     /** Footprint vintage recorded in the marts: history restated on the latest footprints. */
     public static final String FOOTPRINT_VINTAGE_DEFAULT = "latest";
 
@@ -77,17 +75,18 @@ public final class BuildMarts {
         counts = counts.persist(StorageLevel.MEMORY_AND_DISK());
         Row range = counts.agg(min("month"), max("month")).first();
         Dataset<Row> months = spark.createDataFrame(DimMonth.rows(range.getAs(0), range.getAs(1)), DimMonth.SCHEMA);
-        Dataset<Row> metrics = DimMetric.from(spark, Metrics.all());
+        Dataset<Row> metrics = spark.createDataFrame(DimMetric.from(Metrics.all()), DimMetric.SCHEMA);
         Dataset<Row> targets = targets();
 
         Dataset<Row> england = MetricMonth.englandTotals(counts);
         Dataset<Row> provider = MetricMonth.providerTotals(counts);
         if (bands != null) {
             england = england.unionByName(MetricMonth.estimates(RttWaitPercentile.estimate(bands, List.of("month"),
-                    RTT_PERCENTILE).withColumn("area_code", lit(MetricMonth.ENGLAND_CODE)), "england", "rtt_p92_weeks"));
+                    RttWaitPercentile.P92).withColumn("area_code", lit(MetricMonth.ENGLAND_CODE)), "england",
+                    RttWaitPercentile.P92_METRIC_ID));
             provider = provider.unionByName(MetricMonth.estimates(RttWaitPercentile.estimate(bands,
-                    List.of("month", "org_code"), RTT_PERCENTILE).withColumnRenamed("org_code", "area_code"),
-                    "provider", "rtt_p92_weeks"));
+                    List.of("month", "org_code"), RttWaitPercentile.P92).withColumnRenamed("org_code", "area_code"),
+                    "provider", RttWaitPercentile.P92_METRIC_ID));
         }
         Dataset<Row> monthColumn = months.select("month");
         written.put("dim_month", write("dim_month", months));
