@@ -4,11 +4,11 @@ import java.util.List;
 
 /**
  * The data dictionary, rendered as Markdown from the contracts in {@code data-schemas/}: every
- * conformed, reference and run table with its grain, keys and columns, and every published input
+ * conformed, reference, mart and run table with its grain, keys and columns, and every published input
  * shape with its headers. {@code docs/data-dictionary.md} is this rendering (a test keeps it so).
  */
 public final class DataDictionary {
-    private static final List<String> TABLE_FOLDERS = List.of("conformed", "reference", "runs");
+    private static final List<String> TABLE_FOLDERS = List.of("conformed", "reference", "marts", "runs");
 
     private DataDictionary() { }
 

@@ -21,7 +21,7 @@ class ContractFilesTest {
 
     @TestFactory
     Stream<DynamicTest> everyTableContractIsComplete() {
-        return Stream.of("conformed", "reference", "runs")
+        return Stream.of("conformed", "reference", "marts", "runs")
                 .flatMap(folder -> Contracts.list(folder).stream().map(name -> DynamicTest.dynamicTest(folder + "/" + name, () -> {
                     TableContract t = Contracts.table(folder, name);
                     assertEquals(name, t.name(), "file name and contract name agree");
@@ -37,6 +37,13 @@ class ContractFilesTest {
                         assertFalse(t.keys().isEmpty(), name + " declares its keys");
                         assertTrue(t.has("source_line") && t.has("run_id"), name + " carries lineage");
                     }
+                    if ("marts".equals(folder)) {
+                        assertEquals("mart", t.kind(), name + " is of kind mart");
+                        assertFalse(t.keys().isEmpty(), name + " declares its keys");
+                        for (ColumnSpec lineage : Contracts.LINEAGE_COLUMNS) {
+                            assertFalse(t.has(lineage.name()), name + " is built, not read: no lineage column " + lineage.name());
+                        }
+                    }
                 })));
     }
 
@@ -44,6 +51,7 @@ class ContractFilesTest {
     void theConformedFolderHoldsContracts() {
         assertFalse(Contracts.list("conformed").isEmpty());
         assertTrue(Contracts.list("runs").contains("rejects"));
+        assertTrue(Contracts.list("marts").containsAll(List.of("dim_metric", "dim_month")), "the mart dimensions");
     }
 
     @TestFactory
