@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -81,9 +82,12 @@ public final class BuildMarts {
         Dataset<Row> england = MetricMonth.englandTotals(counts);
         Dataset<Row> provider = MetricMonth.providerTotals(counts);
         if (bands != null) {
+            // the England estimate comes from the national distribution; its organisations are the providers'
+            Dataset<Row> providers = bands.groupBy("month").agg(countDistinct("org_code").alias("orgs_submitted"))
+                    .withColumn("orgs_expected", lit(bands.select("org_code").distinct().count()));
             england = england.unionByName(MetricMonth.estimates(RttWaitPercentile.estimate(bands, List.of("month"),
-                    RttWaitPercentile.P92).withColumn("area_code", lit(MetricMonth.ENGLAND_CODE)), "england",
-                    RttWaitPercentile.P92_METRIC_ID));
+                    RttWaitPercentile.P92).join(providers, "month")
+                    .withColumn("area_code", lit(MetricMonth.ENGLAND_CODE)), "england", RttWaitPercentile.P92_METRIC_ID));
             provider = provider.unionByName(MetricMonth.estimates(RttWaitPercentile.estimate(bands,
                     List.of("month", "org_code"), RttWaitPercentile.P92).withColumnRenamed("org_code", "area_code"),
                     "provider", RttWaitPercentile.P92_METRIC_ID));

@@ -60,13 +60,17 @@ public final class MetricMonth {
 
     /**
      * Estimates (e.g. the RTT 92nd percentile) as aggregated rows: input {@code area_code, month,
-     * value_weeks, is_censored}.
+     * value_weeks, is_censored} and, optionally, {@code orgs_submitted} and {@code orgs_expected}
+     * (else 1, as for a single provider).
      */
     public static Dataset<Row> estimates(Dataset<Row> estimates, String areaLevel, String metricId) {
+        List<String> columns = List.of(estimates.columns());
+        Column submitted = columns.contains("orgs_submitted") ? col("orgs_submitted").cast("int") : lit(1);
+        Column expected = columns.contains("orgs_expected") ? col("orgs_expected").cast("int") : lit(1);
         return estimates.select(lit(areaLevel).alias("area_level"), col("area_code"), col("month"),
                 lit(metricId).alias("metric_id"), lit(null).cast(COUNT_TYPE).alias("numerator"),
                 lit(null).cast(COUNT_TYPE).alias("denominator"), col("value_weeks").cast(VALUE_TYPE).alias("value"),
-                col("is_censored"), lit(1).alias("orgs_submitted"), lit(1).alias("orgs_expected"));
+                col("is_censored"), submitted.alias("orgs_submitted"), expected.alias("orgs_expected"));
     }
 
     static final org.apache.spark.sql.types.DataType COUNT_TYPE =
