@@ -57,7 +57,7 @@ public final class AeMetricCounts {
     static final List<String> ATTENDANCES_TYPE_1 = List.of("attendances_type_1_count", "attendances_booked_type_1_count");
     static final List<String> OVER_4H_TYPE_1 = List.of("over_4h_type_1_count", "over_4h_booked_type_1_count");
 
-    private static final DataType COUNT = DataTypes.createDecimalType(MetricCounts.PRECISION, MetricCounts.SCALE);
+    private static final DataType COUNT = MetricCounts.COUNT_TYPE;
 
     private AeMetricCounts() { }
 

@@ -75,7 +75,7 @@ public final class CancerMetricCounts {
             longExtract("62d_gp", "cancer_62d_gp"),
             longExtract("62d_screening", "cancer_62d_screening"));
 
-    private static final DataType COUNT = DataTypes.createDecimalType(MetricCounts.PRECISION, MetricCounts.SCALE);
+    private static final DataType COUNT = MetricCounts.COUNT_TYPE;
 
     private CancerMetricCounts() { }
 

@@ -1,6 +1,7 @@
 package uk.nhs.stp.marts;
 
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -17,12 +18,15 @@ public final class MetricCounts {
     public static final int PRECISION = 18;
     public static final int SCALE = 1;
 
+    /** The type of a numerator or denominator. */
+    public static final DecimalType COUNT_TYPE = DataTypes.createDecimalType(PRECISION, SCALE);
+
     public static final StructType SCHEMA = new StructType()
             .add("month", DataTypes.DateType, false)
             .add("org_code", DataTypes.StringType, false)
             .add("metric_id", DataTypes.StringType, false)
-            .add("numerator", DataTypes.createDecimalType(PRECISION, SCALE), true)
-            .add("denominator", DataTypes.createDecimalType(PRECISION, SCALE), true);
+            .add("numerator", COUNT_TYPE, true)
+            .add("denominator", COUNT_TYPE, true);
 
     private MetricCounts() { }
 }

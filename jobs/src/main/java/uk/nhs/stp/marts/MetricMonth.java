@@ -73,8 +73,7 @@ public final class MetricMonth {
                 col("is_censored"), submitted.alias("orgs_submitted"), expected.alias("orgs_expected"));
     }
 
-    static final org.apache.spark.sql.types.DataType COUNT_TYPE =
-            DataTypes.createDecimalType(MetricCounts.PRECISION, MetricCounts.SCALE);
+    static final org.apache.spark.sql.types.DataType COUNT_TYPE = MetricCounts.COUNT_TYPE;
     static final org.apache.spark.sql.types.DataType VALUE_TYPE = DataTypes.createDecimalType(12, 4);
 
     private static Column decimal(String column) {

@@ -52,7 +52,7 @@ public final class RttMetricCounts {
     /** The RTT part of incomplete pathways; {@code Part_2A} is a subset of it. */
     static final String INCOMPLETE_PART = "Part_2";
 
-    private static final DataType COUNT = DataTypes.createDecimalType(MetricCounts.PRECISION, MetricCounts.SCALE);
+    private static final DataType COUNT = MetricCounts.COUNT_TYPE;
 
     private RttMetricCounts() { }
 

@@ -1,11 +1,6 @@
 package uk.nhs.stp.reference;
 
-import uk.nhs.stp.contract.ColumnSpec;
 import uk.nhs.stp.contract.Contracts;
-import uk.nhs.stp.contract.TableContract;
-import uk.nhs.stp.ingest.source.CsvReader;
-import uk.nhs.stp.ingest.source.CsvRecord;
-import uk.nhs.stp.ingest.source.FileRejectedException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,15 +10,12 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * The national standards with their validity dates: {@code reference/targets.csv}, shipped with
@@ -73,19 +65,11 @@ public final class Targets {
      * @throws IllegalStateException listing every problem found
      */
     public static List<Target> read(Reader in, String name) throws IOException {
-        TableContract contract = Contracts.table("reference", "targets");
         List<String> problems = new ArrayList<>();
         List<Target> targets = new ArrayList<>();
-        try (CsvReader csv = new CsvReader(in)) {
-            Map<String, Integer> header = header(csv.next(), contract, problems);
-            CsvRecord r;
-            while (header != null && (r = csv.next()) != null) {
-                if (r.isBlank()) continue;
-                Target t = target(r, header, contract, problems);
-                if (t != null) targets.add(t);
-            }
-        } catch (FileRejectedException e) {
-            problems.add(e.getMessage());
+        for (ReferenceCsv.Line l : ReferenceCsv.read(in, Contracts.table("reference", "targets"), problems)) {
+            Target t = target(l, problems);
+            if (t != null) targets.add(t);
         }
         checkWindows(targets, problems);
         if (!problems.isEmpty()) {
@@ -95,83 +79,24 @@ public final class Targets {
         return List.copyOf(targets);
     }
 
-    private static Map<String, Integer> header(CsvRecord r, TableContract contract, List<String> problems) {
-        if (r == null) {
-            problems.add("it is empty");
-            return null;
-        }
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < r.size(); i++) index.put(r.field(i).trim(), i);
-        for (ColumnSpec c : contract.columns()) {
-            if (!index.containsKey(c.name())) problems.add("header lacks column " + c.name());
-        }
-        for (String h : index.keySet()) {
-            if (!contract.has(h)) problems.add("header has column " + h + " the contract does not declare");
-        }
-        return problems.isEmpty() ? index : null;
-    }
-
-    private static Target target(CsvRecord r, Map<String, Integer> header, TableContract contract,
-                                 List<String> problems) {
+    /** A target from a line that passed the contract's column rules, or null after the rules across columns. */
+    private static Target target(ReferenceCsv.Line l, List<String> problems) {
         int before = problems.size();
-        Map<String, Object> v = new HashMap<>();
-        for (ColumnSpec c : contract.columns()) {
-            String raw = r.field(header.get(c.name()));
-            v.put(c.name(), value(c, raw == null ? "" : raw.trim(), "line " + r.line(), problems));
-        }
-        BigDecimal pct = (BigDecimal) v.get("standard_pct");
-        Long count = (Long) v.get("standard_count");
-        String where = "line " + r.line() + ": ";
+        BigDecimal pct = (BigDecimal) l.get("standard_pct");
+        Long count = (Long) l.get("standard_count");
+        String where = "line " + l.line() + ": ";
         if ((pct == null) == (count == null)) {
             problems.add(where + "give exactly one of standard_pct and standard_count");
         }
         if (pct != null && pct.compareTo(HUNDRED) > 0) problems.add(where + "standard_pct " + pct + " exceeds 100");
-        LocalDate from = (LocalDate) v.get("valid_from");
-        LocalDate to = (LocalDate) v.get("valid_to");
+        LocalDate from = (LocalDate) l.get("valid_from");
+        LocalDate to = (LocalDate) l.get("valid_to");
         if (from != null && to != null && to.isBefore(from)) {
             problems.add(where + "valid_to " + to + " is before valid_from " + from);
         }
         if (problems.size() > before) return null;
-        return new Target((String) v.get("metric_id"), pct, count, Target.Direction.of((String) v.get("direction")),
-                from, to, (String) v.get("source"), (String) v.get("note"));
-    }
-
-    /** The typed value of one cell, checked against its column; null when blank or wrong. */
-    private static Object value(ColumnSpec c, String s, String where, List<String> problems) {
-        if (s.isEmpty()) {
-            if (!c.nullable()) problems.add(where + ": " + c.name() + " is required");
-            return null;
-        }
-        Object value;
-        try {
-            value = switch (c.type().kind()) {
-                case STRING -> s;
-                case LONG -> Long.parseLong(s);
-                case DATE -> LocalDate.parse(s);
-                case DECIMAL -> decimal(c, s);
-                default -> throw new IllegalArgumentException("type " + c.type() + " is not supported in a reference CSV");
-            };
-        } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
-            problems.add(where + ": " + c.name() + " '" + s + "' is not a " + c.type());
-            return null;
-        }
-        if (!c.allowed().isEmpty() && !c.allowed().contains(s)) {
-            problems.add(where + ": " + c.name() + " '" + s + "' is not one of " + c.allowed());
-        }
-        if (c.pattern() != null && !Pattern.matches(c.pattern(), s)) {
-            problems.add(where + ": " + c.name() + " '" + s + "' does not match " + c.pattern());
-        }
-        if (c.min() != null && value instanceof Number n && new BigDecimal(n.toString())
-                .compareTo(BigDecimal.valueOf(c.min())) < 0) {
-            problems.add(where + ": " + c.name() + " " + s + " is below " + c.min());
-        }
-        return value;
-    }
-
-    private static BigDecimal decimal(ColumnSpec c, String s) {
-        BigDecimal d = new BigDecimal(s).setScale(c.type().scale());
-        if (d.precision() > c.type().precision()) throw new ArithmeticException("too many digits");
-        return d;
+        return new Target(l.text("metric_id"), pct, count, Target.Direction.of(l.text("direction")),
+                from, to, l.text("source"), l.text("note"));
     }
 
     private static void checkWindows(List<Target> targets, List<String> problems) {
