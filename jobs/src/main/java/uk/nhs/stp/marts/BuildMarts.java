@@ -66,7 +66,8 @@ public final class BuildMarts {
             if (table == null) continue;
             Dataset<Row> c = source.getValue().apply(table);
             counts = counts == null ? c : counts.unionByName(c);
-            if (source.getKey().equals("rtt_pathways")) bands = RttWaitBands.from(table);
+            // the band distribution feeds the England and the provider estimates: computed once
+            if (source.getKey().equals("rtt_pathways")) bands = RttWaitBands.from(table).persist(StorageLevel.MEMORY_AND_DISK());
         }
         Map<String, Long> written = new LinkedHashMap<>();
         if (counts == null) {
@@ -75,6 +76,8 @@ public final class BuildMarts {
         }
         counts = counts.persist(StorageLevel.MEMORY_AND_DISK());
         Row range = counts.agg(min("month"), max("month")).first();
+        progress.accept(String.format("counts    %,d provider-month-metric counts from %s to %s (%.1f s)", counts.count(),
+                range.get(0), range.get(1), (System.nanoTime() - t0) / 1e9));
         Dataset<Row> months = spark.createDataFrame(DimMonth.rows(range.getAs(0), range.getAs(1)), DimMonth.SCHEMA);
         Dataset<Row> metrics = spark.createDataFrame(DimMetric.from(Metrics.all()), DimMetric.SCHEMA);
         Dataset<Row> targets = targets();
@@ -100,6 +103,7 @@ public final class BuildMarts {
         written.put("provider_metric_month", write("provider_metric_month",
                 MetricMonth.finish(provider, metrics, targets, monthColumn, FOOTPRINT_VINTAGE_DEFAULT)));
         counts.unpersist();
+        if (bands != null) bands.unpersist();
         warehouse.fs().delete(warehouse.staging(runId), true);
         progress.accept(String.format("marts     %d table(s), %,d rows (%.1f s)", written.size(),
                 written.values().stream().mapToLong(Long::longValue).sum(), (System.nanoTime() - t0) / 1e9));
@@ -132,6 +136,7 @@ public final class BuildMarts {
 
     /** Writes a mart to staging, then swaps it into {@code marts/<name>}; returns its row count. */
     private long write(String name, Dataset<Row> mart) throws IOException {
+        long t0 = System.nanoTime();
         Path staged = new Path(warehouse.staging(runId), "marts/" + name);
         Dataset<Row> rows = mart.persist(StorageLevel.MEMORY_AND_DISK());
         try {
@@ -146,6 +151,7 @@ public final class BuildMarts {
                 if (!fs.rename(target, aside)) throw new IOException("could not move " + target + " aside");
             }
             if (!fs.rename(staged, target)) throw new IOException("could not publish " + staged + " as " + target);
+            progress.accept(String.format("mart      %-28s %,d rows (%.1f s)", name, count, (System.nanoTime() - t0) / 1e9));
             return count;
         } finally {
             rows.unpersist();

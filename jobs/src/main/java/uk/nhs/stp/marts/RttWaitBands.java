@@ -1,9 +1,11 @@
 package uk.nhs.stp.marts;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.sum;
 
@@ -33,13 +35,18 @@ public final class RttWaitBands {
 
     /** The band counts per month and provider; see the class comment. */
     public static Dataset<Row> from(Dataset<Row> rttPathways) {
+        // Sum the band arrays per provider first and explode only the sums: exploding every row's
+        // 105 bands before grouping multiplies the rows a hundredfold for nothing.
+        Column summed = expr("aggregate(collect_list(weeks_band_counts), array_repeat(0L, max(size(weeks_band_counts))), "
+                + "(acc, x) -> zip_with(acc, x, (a, b) -> coalesce(a, 0L) + coalesce(b, 0L)))");
         return RttMetricCounts.incompletePathways(rttPathways)
                 .filter(col("weeks_band_counts").isNotNull())
-                .select(col("month"), col("provider_org_code").as("org_code"), col("open_band_from_weeks"),
-                        posexplode(col("weeks_band_counts")).as(new String[] {"band_index", "band_count"}))
+                .withColumnRenamed("provider_org_code", "org_code")
                 // open_band_from_weeks is in the key so that bands of different widths never merge here
-                .groupBy("month", "org_code", "band_index", "open_band_from_weeks")
-                .agg(sum("band_count").as("pathways_count"))
+                .groupBy("month", "org_code", "open_band_from_weeks")
+                .agg(summed.as("bands"))
+                .select(col("month"), col("org_code"), col("open_band_from_weeks"),
+                        posexplode(col("bands")).as(new String[] {"band_index", "pathways_count"}))
                 .select("month", "org_code", "band_index", "open_band_from_weeks", "pathways_count");
     }
 }
