@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import uk.nhs.stp.cli.StpCommand;
 import uk.nhs.stp.testing.RealData;
+import uk.nhs.stp.testing.RawCsv;
 import uk.nhs.stp.testing.SharedSpark;
 
 import java.io.BufferedReader;
@@ -93,25 +94,7 @@ class RealReturnsBackTest {
         return spark.read().parquet(warehouse.resolve("conformed/" + name).toString());
     }
 
-    /** Splits a CSV line on commas outside double quotes (the raw files have no embedded newlines). */
-    private static List<String> split(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder f = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '"') quoted = !quoted;
-            else if (c == ',' && !quoted) { out.add(f.toString()); f.setLength(0); }
-            else f.append(c);
-        }
-        out.add(f.toString());
-        return out;
-    }
 
-    private static long number(String cell) {
-        String s = cell.trim();
-        return s.isEmpty() ? 0 : Long.parseLong(s);
-    }
 
     @Test
     void everyRealFileIsRecognisedAndNothingIsRejected() {
@@ -137,10 +120,10 @@ class RealReturnsBackTest {
             long attendances = 0;
             long breaches = 0;
             for (String line : lines.subList(1, lines.size())) {
-                List<String> c = split(line);
+                List<String> c = RawCsv.split(line);
                 if (c.get(1).trim().equals("TOTAL")) continue;
-                for (int i = 4; i <= 9; i++) attendances += number(c.get(i));
-                for (int i = 10; i <= 15; i++) breaches += number(c.get(i));
+                for (int i = 4; i <= 9; i++) attendances += RawCsv.number(c.get(i));
+                for (int i = 10; i <= 15; i++) breaches += RawCsv.number(c.get(i));
             }
             String month = f.contains("April") ? "2025-04-01" : "2025-12-01";
             Row spark = table("ae_attendances").filter("month = DATE'" + month + "' AND NOT is_control_row")
@@ -157,8 +140,8 @@ class RealReturnsBackTest {
         Map<String, Long> byMonth = new TreeMap<>();
         List<String> tidy = Files.readAllLines(RealData.file("derived/ae_attendances_nhsrdatasets.DERIVED.csv"));
         for (String line : tidy.subList(1, tidy.size())) {
-            List<String> c = split(line);
-            byMonth.merge(c.get(0), number(c.get(3)), Long::sum);
+            List<String> c = RawCsv.split(line);
+            byMonth.merge(c.get(0), RawCsv.number(c.get(3)), Long::sum);
         }
         Map<String, Long> fromSpark = new TreeMap<>();
         for (Row r : table("ae_attendances").filter("month < DATE'2019-04-01'").groupBy("month")
@@ -180,18 +163,18 @@ class RealReturnsBackTest {
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null && e.getName().startsWith("__MACOSX")) { }
             BufferedReader r = new BufferedReader(new InputStreamReader(zip, StandardCharsets.UTF_8));
-            List<String> header = split(r.readLine());
+            List<String> header = RawCsv.split(r.readLine());
             int firstBand = header.indexOf("Gt 00 To 01 Weeks SUM 1");
             int band52 = header.indexOf("Gt 52 To 53 Weeks SUM 1");
             int lastBand = header.indexOf("Gt 104 Weeks SUM 1");
             int totalAll = header.indexOf("Total All");
             String line;
             while ((line = r.readLine()) != null) {
-                List<String> c = split(line);
+                List<String> c = RawCsv.split(line);
                 if (!c.get(9).equals("Part_2") || c.get(11).equals("C_999")) continue;
-                total += number(c.get(totalAll));
-                for (int b = firstBand; b < firstBand + 18; b++) within18 += number(c.get(b));
-                for (int b = band52; b <= lastBand; b++) over52 += number(c.get(b));
+                total += RawCsv.number(c.get(totalAll));
+                for (int b = firstBand; b < firstBand + 18; b++) within18 += RawCsv.number(c.get(b));
+                for (int b = band52; b <= lastBand; b++) over52 += RawCsv.number(c.get(b));
             }
         }
         Row s = table("rtt_pathways").filter("rtt_part_type = 'Part_2' AND NOT is_control_row")
@@ -212,7 +195,7 @@ class RealReturnsBackTest {
                 "derived/SEPTEMBER-2025-CWT-CRS-PROVIDER-headline-standards.DERIVED.csv"));
         Map<String, BigDecimal[]> national = new TreeMap<>();
         for (String line : lines.subList(1, lines.size())) {
-            List<String> c = split(line);
+            List<String> c = RawCsv.split(line);
             if (!c.get(4).equals("ALL ENGLISH PROVIDERS") || c.get(1).startsWith("62-DAY")) continue;
             national.put(c.get(1) + "|" + c.get(2) + "|" + c.get(5) + "|" + c.get(6), new BigDecimal[] {new BigDecimal(c.get(7)), new BigDecimal(c.get(8))});
         }
@@ -236,7 +219,7 @@ class RealReturnsBackTest {
         Map<String, BigDecimal> byYear = new TreeMap<>();
         List<String> lines = Files.readAllLines(RealData.file("finance/financial_positions.csv"));
         for (String line : lines.subList(1, lines.size())) {
-            List<String> c = split(line);
+            List<String> c = RawCsv.split(line);
             byYear.merge(c.get(1).trim(), new BigDecimal(c.get(2).trim()), BigDecimal::add);
         }
         Map<String, BigDecimal> fromSpark = new TreeMap<>();

@@ -12,6 +12,7 @@ import uk.nhs.stp.marts.RttMetricCounts;
 import uk.nhs.stp.marts.RttWaitBands;
 import uk.nhs.stp.marts.RttWaitPercentile;
 import uk.nhs.stp.testing.RealData;
+import uk.nhs.stp.testing.RawCsv;
 import uk.nhs.stp.testing.SharedSpark;
 
 import java.io.BufferedReader;
@@ -93,7 +94,7 @@ class RttMetricsBackTest {
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null && e.getName().startsWith("__MACOSX")) { }
             BufferedReader in = new BufferedReader(new InputStreamReader(zip, StandardCharsets.UTF_8));
-            List<String> header = split(in.readLine());
+            List<String> header = RawCsv.split(in.readLine());
             int part = header.indexOf("RTT Part Type");
             int function = header.indexOf("Treatment Function Code");
             int firstBand = header.indexOf("Gt 00 To 01 Weeks SUM 1");
@@ -105,36 +106,18 @@ class RttMetricsBackTest {
             assertEquals(r.openBandFrom + 1, r.bands.length, "bands 0-1 … 103-104 weeks and the open band");
             String line;
             while ((line = in.readLine()) != null) {
-                List<String> c = split(line);
+                List<String> c = RawCsv.split(line);
                 if (!c.get(part).equals("Part_2") || c.get(function).equals("C_999")) continue;
-                r.totalAll += number(c.get(totalAll));
-                for (int b = firstBand; b < firstBand + 18; b++) r.within18 += number(c.get(b));
-                for (int b = band52; b <= lastBand; b++) r.over52 += number(c.get(b));
-                for (int b = firstBand; b <= lastBand; b++) r.bands[b - firstBand] += number(c.get(b));
+                r.totalAll += RawCsv.number(c.get(totalAll));
+                for (int b = firstBand; b < firstBand + 18; b++) r.within18 += RawCsv.number(c.get(b));
+                for (int b = band52; b <= lastBand; b++) r.over52 += RawCsv.number(c.get(b));
+                for (int b = firstBand; b <= lastBand; b++) r.bands[b - firstBand] += RawCsv.number(c.get(b));
             }
         }
         return r;
     }
 
-    /** Splits a CSV line on commas outside double quotes (the raw file has no embedded newlines). */
-    private static List<String> split(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder f = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (ch == '"') quoted = !quoted;
-            else if (ch == ',' && !quoted) { out.add(f.toString()); f.setLength(0); }
-            else f.append(ch);
-        }
-        out.add(f.toString());
-        return out;
-    }
 
-    private static long number(String cell) {
-        String s = cell.trim();
-        return s.isEmpty() ? 0 : Long.parseLong(s);
-    }
 
     @Test
     void englandNumeratorsAndDenominatorsEqualTheRawSums() {

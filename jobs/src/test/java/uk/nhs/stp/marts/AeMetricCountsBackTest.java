@@ -4,6 +4,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.nhs.stp.testing.RawCsv;
 import uk.nhs.stp.testing.RealData;
 
 import java.io.IOException;
@@ -60,7 +61,7 @@ class AeMetricCountsBackTest {
         long type1Over4h = 0;
         long twelveHours = 0;
         for (String line : lines.subList(1, lines.size())) {
-            List<String> c = RealWarehouse.split(line);
+            List<String> c = RawCsv.split(line);
             if (c.get(1).trim().equals("TOTAL")) continue;
             // columns 4-9: attendances type 1, 2, other, booked type 1, 2, other; 10-15 the same over 4 hours
             for (int i = 4; i <= 9; i++) attendances += Long.parseLong(c.get(i).trim());
@@ -86,7 +87,7 @@ class AeMetricCountsBackTest {
         int months = 0;
         for (String f : FILES) {
             List<String> lines = Files.readAllLines(RealData.file(f), StandardCharsets.UTF_8);
-            LocalDate month = month(RealWarehouse.split(lines.get(1)).get(0));
+            LocalDate month = month(RawCsv.split(lines.get(1)).get(0));
             for (Map.Entry<String, long[]> e : byHand(lines).entrySet()) {
                 BigDecimal[] spark = fromSpark.get(month + "|" + e.getKey());
                 String what = f + " " + e.getKey();

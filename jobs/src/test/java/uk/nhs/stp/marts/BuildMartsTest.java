@@ -14,6 +14,7 @@ import uk.nhs.stp.contract.Contracts;
 import uk.nhs.stp.generate.SampleReturnsGenerator;
 import uk.nhs.stp.spark.ContractSchemas;
 import uk.nhs.stp.testing.DatasetAssertions;
+import uk.nhs.stp.testing.RawCsv;
 import uk.nhs.stp.testing.SharedSpark;
 
 import java.io.IOException;
@@ -86,7 +87,7 @@ class BuildMartsTest {
         long over4h = 0;
         List<String> lines = Files.readAllLines(ae);
         for (String line : lines.subList(1, lines.size())) {
-            List<String> c = split(line);
+            List<String> c = RawCsv.split(line);
             if (c.get(1).trim().equals("TOTAL")) continue;
             for (int i = 4; i <= 9; i++) attendances += Long.parseLong(c.get(i).trim());
             for (int i = 10; i <= 15; i++) over4h += Long.parseLong(c.get(i).trim());
@@ -101,16 +102,4 @@ class BuildMartsTest {
         assertEquals(0, new BigDecimal("95").compareTo(april.getAs("target")), "95% was the standard in April 2017");
     }
 
-    private static List<String> split(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder f = new StringBuilder();
-        boolean quoted = false;
-        for (char c : line.toCharArray()) {
-            if (c == '"') quoted = !quoted;
-            else if (c == ',' && !quoted) { out.add(f.toString()); f.setLength(0); }
-            else f.append(c);
-        }
-        out.add(f.toString());
-        return out;
-    }
 }

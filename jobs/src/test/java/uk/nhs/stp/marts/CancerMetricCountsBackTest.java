@@ -5,6 +5,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.nhs.stp.testing.RawCsv;
 import uk.nhs.stp.testing.RealData;
 
 import java.io.IOException;
@@ -72,7 +73,7 @@ class CancerMetricCountsBackTest {
         Map<String, BigDecimal[]> published = new TreeMap<>();
         List<String> lines = Files.readAllLines(RealData.file(FLATTENED), StandardCharsets.UTF_8);
         for (String line : lines.subList(1, lines.size())) {
-            List<String> c = RealWarehouse.split(line);
+            List<String> c = RawCsv.split(line);
             if (!c.get(3).isEmpty() || !c.get(4).equals("ALL ENGLISH PROVIDERS")) continue;
             String sheet = c.get(1);
             String part = c.get(2);

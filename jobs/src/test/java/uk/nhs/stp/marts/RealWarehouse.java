@@ -5,6 +5,7 @@ import org.apache.spark.sql.Row;
 import picocli.CommandLine;
 import uk.nhs.stp.cli.StpCommand;
 import uk.nhs.stp.testing.RealData;
+import uk.nhs.stp.testing.RawCsv;
 import uk.nhs.stp.testing.SharedSpark;
 
 import java.io.IOException;
@@ -52,18 +53,4 @@ final class RealWarehouse {
         return SharedSpark.session().read().parquet(warehouse.resolve("conformed/" + table).toString());
     }
 
-    /** Splits a CSV line on commas outside double quotes (the raw files have no embedded newlines). */
-    static List<String> split(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder f = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '"') quoted = !quoted;
-            else if (c == ',' && !quoted) { out.add(f.toString()); f.setLength(0); }
-            else f.append(c);
-        }
-        out.add(f.toString());
-        return out;
-    }
 }
