@@ -3,15 +3,19 @@ package uk.nhs.stp.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import uk.nhs.stp.marts.BuildMarts;
+import uk.nhs.stp.marts.FootprintMap;
 
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code stp marts --warehouse DIR}. */
+/** {@code stp marts --warehouse DIR [--footprint-vintage VINTAGE]}. */
 @Command(name = "marts", mixinStandardHelpOptions = true,
         description = {"Build the marts under <warehouse>/marts/ from the conformed tables: dim_month, dim_metric, "
-                + "england_metric_month and provider_metric_month (each mart is replaced whole)."})
+                + "england_metric_month and provider_metric_month, and, when org_footprint_map is present, "
+                + "footprint_metric_month, region_metric_month and dq_unmapped_activity (each mart is replaced whole)."})
 public final class MartsCommand implements Callable<Integer> {
 
     @Spec
@@ -21,9 +25,20 @@ public final class MartsCommand implements Callable<Integer> {
             description = "Warehouse folder holding conformed/ (written by stp ingest).")
     String warehouse;
 
+    @Option(names = "--footprint-vintage", paramLabel = "VINTAGE", defaultValue = BuildMarts.FOOTPRINT_VINTAGE_DEFAULT,
+            description = "Organisation -> footprint map for the footprint and region marts: 2017 (the 44 STPs of "
+                    + "2017/18), 2018 (restated onto the 42 STPs of April 2018 and their regions) or latest (the most "
+                    + "recent the landed lookups give). Default: ${DEFAULT-VALUE}.")
+    String footprintVintage;
+
     @Override
     public Integer call() throws Exception {
-        MartsRun.run(warehouse, List.of("marts", "--warehouse", warehouse), spec.commandLine().getOut());
+        if (!FootprintMap.VINTAGES.contains(footprintVintage)) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--footprint-vintage': '"
+                    + footprintVintage + "' (use one of " + String.join(", ", FootprintMap.VINTAGES) + ")");
+        }
+        MartsRun.run(warehouse, footprintVintage, List.of("marts", "--warehouse", warehouse,
+                "--footprint-vintage", footprintVintage), spec.commandLine().getOut());
         return ExitCodes.OK;
     }
 }

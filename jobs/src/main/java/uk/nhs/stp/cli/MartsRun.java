@@ -17,18 +17,25 @@ import java.util.Map;
 final class MartsRun {
     private MartsRun() { }
 
+    /** A build on the default footprint vintage. */
     static Map<String, Long> run(String warehouseRoot, List<String> command, PrintWriter out) throws Exception {
+        return run(warehouseRoot, BuildMarts.FOOTPRINT_VINTAGE_DEFAULT, command, out);
+    }
+
+    static Map<String, Long> run(String warehouseRoot, String footprintVintage, List<String> command, PrintWriter out)
+            throws Exception {
         Instant started = Instant.now();
         String runId = RunIds.next(started);
         SparkSession spark = SparkSessions.getOrCreate("stp marts");
         Warehouse warehouse = new Warehouse(warehouseRoot, spark.sparkContext().hadoopConfiguration());
-        RunManifest manifest = new RunManifest(runId, started, command).put("warehouse", warehouse.root().toString());
+        RunManifest manifest = new RunManifest(runId, started, command).put("warehouse", warehouse.root().toString())
+                .put("footprint_vintage", footprintVintage);
         Map<String, Long> written;
         try {
             written = new BuildMarts(spark, warehouse, runId, line -> {
                 out.println("  " + line);
                 out.flush();
-            }).execute();
+            }, footprintVintage).execute();
         } catch (Exception e) {
             manifest.write(warehouse, ExitCodes.INTERNAL, List.of(), e.toString());
             throw e;

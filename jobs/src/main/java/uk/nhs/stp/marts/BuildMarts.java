@@ -37,7 +37,11 @@ import static org.apache.spark.sql.functions.min;
  * metrics). Phase 2 — metric counts per provider and month from each return
  * ({@link AeMetricCounts}, {@link RttMetricCounts}, {@link CancerMetricCounts}), and RTT wait
  * bands for the 92nd-percentile estimate. Phase 3 — dimensions and the metric-month marts at
- * England and provider level ({@link MetricMonth}). Phase 4 — each mart is written under
+ * England and provider level ({@link MetricMonth}); when {@code org_footprint_map} is present, the
+ * same at footprint and region level on the chosen footprint vintage ({@link FootprintMap},
+ * {@link FootprintMetrics}) and the activity no footprint receives ({@code dq_unmapped_activity}).
+ * The RTT 92nd percentile is not estimated for footprints and regions (it would need the band
+ * distributions summed per footprint). Phase 4 — each mart is written under
  * {@code _staging/<run>} and swapped into place whole, so a reader sees the old or the new table.
  */
 public final class BuildMarts {
@@ -48,12 +52,29 @@ public final class BuildMarts {
     private final Warehouse warehouse;
     private final String runId;
     private final Consumer<String> progress;
+    private final String footprintVintage;
 
+    /** A build on the default footprint vintage ({@value #FOOTPRINT_VINTAGE_DEFAULT}). */
     public BuildMarts(SparkSession spark, Warehouse warehouse, String runId, Consumer<String> progress) {
+        this(spark, warehouse, runId, progress, FOOTPRINT_VINTAGE_DEFAULT);
+    }
+
+    /**
+     * @param footprintVintage the organisation → footprint map the footprint and region marts use,
+     *                         one of {@link FootprintMap#VINTAGES}
+     * @throws IllegalArgumentException for an unknown vintage
+     */
+    public BuildMarts(SparkSession spark, Warehouse warehouse, String runId, Consumer<String> progress,
+                      String footprintVintage) {
+        if (!FootprintMap.VINTAGES.contains(footprintVintage)) {
+            throw new IllegalArgumentException("unknown footprint vintage '" + footprintVintage + "': use one of "
+                    + String.join(", ", FootprintMap.VINTAGES));
+        }
         this.spark = spark;
         this.warehouse = warehouse;
         this.runId = runId;
         this.progress = progress;
+        this.footprintVintage = footprintVintage;
     }
 
     /** Builds every mart; returns rows written per mart, in build order. */
@@ -102,11 +123,37 @@ public final class BuildMarts {
                 MetricMonth.finish(england, metrics, targets, monthColumn, FOOTPRINT_VINTAGE_DEFAULT)));
         written.put("provider_metric_month", write("provider_metric_month",
                 MetricMonth.finish(provider, metrics, targets, monthColumn, FOOTPRINT_VINTAGE_DEFAULT)));
+        written.putAll(footprintMarts(counts, metrics, targets, monthColumn));
         counts.unpersist();
         if (bands != null) bands.unpersist();
         warehouse.fs().delete(warehouse.staging(runId), true);
         progress.accept(String.format("marts     %d table(s), %,d rows (%.1f s)", written.size(),
                 written.values().stream().mapToLong(Long::longValue).sum(), (System.nanoTime() - t0) / 1e9));
+        return written;
+    }
+
+    /** The footprint, region and unmapped-activity marts; none when there is no footprint map. */
+    private Map<String, Long> footprintMarts(Dataset<Row> counts, Dataset<Row> metrics, Dataset<Row> targets,
+                                             Dataset<Row> months) throws IOException {
+        Map<String, Long> written = new LinkedHashMap<>();
+        Dataset<Row> map = conformed("org_footprint_map");
+        if (map == null) {
+            progress.accept("footprints no org_footprint_map in the warehouse: footprint_metric_month, region_metric_month"
+                    + " and dq_unmapped_activity skipped (land a trust -> STP lookup and run stp ingest)");
+            return written;
+        }
+        String vintage = FootprintMap.resolve(map, footprintVintage);
+        Dataset<Row> mapping = FootprintMap.forVintage(map, vintage).persist(StorageLevel.MEMORY_AND_DISK());
+        progress.accept(String.format("footprints vintage %s (%s): %,d organisation -> footprint rows", vintage,
+                footprintVintage, mapping.count()));
+        Dataset<Row> areas = FootprintMetrics.aggregate(counts, mapping).persist(StorageLevel.MEMORY_AND_DISK());
+        written.put("footprint_metric_month", write("footprint_metric_month", MetricMonth.finish(
+                areas.filter(col("area_level").equalTo("footprint")), metrics, targets, months, vintage)));
+        written.put("region_metric_month", write("region_metric_month", MetricMonth.finish(
+                areas.filter(col("area_level").equalTo("region")), metrics, targets, months, vintage)));
+        written.put("dq_unmapped_activity", write("dq_unmapped_activity", FootprintMetrics.unmapped(counts, mapping)));
+        areas.unpersist();
+        mapping.unpersist();
         return written;
     }
 

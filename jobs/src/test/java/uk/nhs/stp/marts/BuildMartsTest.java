@@ -102,4 +102,30 @@ class BuildMartsTest {
         assertEquals(0, new BigDecimal("95").compareTo(april.getAs("target")), "95% was the standard in April 2017");
     }
 
+    @Test
+    void footprintSumsPlusUnmappedActivityAreEngland() {
+        String april = "metric_id = 'ae_4h' AND month = DATE'2017-04-01'";
+        BigDecimal england = mart("england_metric_month").filter(april).first().getAs("denominator");
+        Row footprints = mart("footprint_metric_month").filter(april).agg(
+                org.apache.spark.sql.functions.sum("denominator")).first();
+        Row unmapped = mart("dq_unmapped_activity").filter(april).first();
+        BigDecimal inFootprints = footprints.getDecimal(0);
+        BigDecimal notMapped = unmapped.getAs("unmapped_denominator");
+        assertEquals(0, england.compareTo(inFootprints.add(notMapped)),
+                "England " + england + " = footprints " + inFootprints + " + unmapped " + notMapped);
+        assertEquals(0, england.compareTo(unmapped.getAs("national_denominator")), "national activity is England's");
+        assertEquals(0, mart("region_metric_month").filter(april).agg(org.apache.spark.sql.functions.sum("denominator"))
+                .first().getDecimal(0).compareTo(inFootprints), "regions hold the footprints' activity");
+        assertTrue(output.contains("footprints vintage 2018 (latest)"), "both lookups landed: latest is 2018: " + output);
+    }
+
+    @Test
+    void anUnknownFootprintVintageIsAUsageError() {
+        StringWriter err = new StringWriter();
+        CommandLine cl = StpCommand.commandLine();
+        cl.setOut(new PrintWriter(new StringWriter()));
+        cl.setErr(new PrintWriter(err));
+        assertEquals(2, cl.execute("marts", "--warehouse", warehouse, "--footprint-vintage", "2016"), err.toString());
+        assertTrue(err.toString().contains("2017, 2018, latest"), err.toString());
+    }
 }

@@ -1,0 +1,117 @@
+package uk.nhs.stp.marts;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uk.nhs.stp.testing.DatasetAssertions;
+import uk.nhs.stp.testing.SharedSpark;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Weighted footprint and region sums, and the unmapped activity, on hand-made counts and maps. */
+class FootprintMetricsTest {
+    private static SparkSession spark;
+    private static final LocalDate APR = LocalDate.of(2017, 4, 1);
+    private static final LocalDate MAY = LocalDate.of(2017, 5, 1);
+    private static final StructType AGGREGATED = new StructType()
+            .add("area_level", DataTypes.StringType).add("area_code", DataTypes.StringType)
+            .add("month", DataTypes.DateType).add("metric_id", DataTypes.StringType)
+            .add("numerator", MetricMonth.COUNT_TYPE).add("denominator", MetricMonth.COUNT_TYPE)
+            .add("value", MetricMonth.VALUE_TYPE).add("is_censored", DataTypes.BooleanType)
+            .add("orgs_submitted", DataTypes.IntegerType).add("orgs_expected", DataTypes.IntegerType);
+
+    @BeforeAll
+    static void spark() {
+        spark = SharedSpark.session();
+    }
+
+    private static BigDecimal d(String v) {
+        return v == null ? null : new BigDecimal(v);
+    }
+
+    /** RZZ is in no footprint; RBB is split 50/50 between the two footprints. */
+    private static Dataset<Row> counts() {
+        return spark.createDataFrame(List.of(
+                RowFactory.create(APR, "RAA", "ae_4h", d("90.0"), d("100.0")),
+                RowFactory.create(APR, "RBB", "ae_4h", d("50.0"), d("100.0")),
+                RowFactory.create(APR, "RCC", "ae_4h", d("80.0"), d("100.0")),
+                RowFactory.create(APR, "RZZ", "ae_4h", d("10.0"), d("20.0")),
+                RowFactory.create(MAY, "RAA", "ae_4h", d("95.0"), d("100.0")),
+                RowFactory.create(APR, "RAA", "rtt_52w_plus", d("3.0"), null),
+                RowFactory.create(APR, "RZZ", "rtt_52w_plus", d("2.0"), null)), MetricCounts.SCHEMA);
+    }
+
+    /** F1 has a region code; F2, as in the 2017 lookup, only a region name. */
+    private static Dataset<Row> mapping() {
+        return spark.createDataFrame(List.of(
+                RowFactory.create("RAA", "E54000001", "F1", "E40000001", "North", d("1.000000")),
+                RowFactory.create("RBB", "E54000001", "F1", "E40000001", "North", d("0.500000")),
+                RowFactory.create("RBB", "E54000002", "F2", null, "South Region", d("0.500000")),
+                RowFactory.create("RCC", "E54000002", "F2", null, "South Region", d("1.000000"))), FootprintMap.SCHEMA);
+    }
+
+    private static Row agg(String level, String area, LocalDate month, String metric, String num, String den,
+                           int submitted, int expected) {
+        return RowFactory.create(level, area, month, metric, d(num), d(den), null, false, submitted, expected);
+    }
+
+    @Test
+    void footprintsAndRegionsSumWeightedCounts() {
+        Dataset<Row> expected = spark.createDataFrame(List.of(
+                // F1 April: RAA 90/100 + half of RBB 25/50 = 115/150, two providers
+                agg("footprint", "E54000001", APR, "ae_4h", "115.0", "150.0", 2, 2),
+                agg("footprint", "E54000001", MAY, "ae_4h", "95.0", "100.0", 1, 2),
+                // F2 April: half of RBB 25/50 + RCC 80/100 = 105/150
+                agg("footprint", "E54000002", APR, "ae_4h", "105.0", "150.0", 2, 2),
+                agg("footprint", "E54000001", APR, "rtt_52w_plus", "3.0", null, 1, 1),
+                agg("region", "E40000001", APR, "ae_4h", "115.0", "150.0", 2, 2),
+                agg("region", "E40000001", MAY, "ae_4h", "95.0", "100.0", 1, 2),
+                // no region code: the region's name is the area code
+                agg("region", "South Region", APR, "ae_4h", "105.0", "150.0", 2, 2),
+                agg("region", "E40000001", APR, "rtt_52w_plus", "3.0", null, 1, 1)), AGGREGATED);
+        DatasetAssertions.assertSameRows(expected, FootprintMetrics.aggregate(counts(), mapping()),
+                "weighted sums per footprint and region; RZZ in neither");
+    }
+
+    @Test
+    void theFootprintValueIsTheRatioOfTheWeightedSums() {
+        Dataset<Row> metrics = spark.createDataFrame(List.of(RowFactory.create("ae_4h", "pct", "higher_is_better"),
+                        RowFactory.create("rtt_52w_plus", "count", "lower_is_better")),
+                new StructType().add("metric_id", DataTypes.StringType).add("unit", DataTypes.StringType)
+                        .add("direction", DataTypes.StringType));
+        Dataset<Row> targets = spark.createDataFrame(List.of(), new StructType().add("metric_id", DataTypes.StringType)
+                .add("standard_pct", DataTypes.createDecimalType(5, 2)).add("standard_count", DataTypes.LongType)
+                .add("valid_from", DataTypes.DateType).add("valid_to", DataTypes.DateType));
+        Dataset<Row> months = spark.createDataFrame(List.of(RowFactory.create(APR), RowFactory.create(MAY)),
+                new StructType().add("month", DataTypes.DateType));
+        Row f1 = MetricMonth.finish(FootprintMetrics.aggregate(counts(), mapping()), metrics, targets, months, "2017")
+                .filter("area_code = 'E54000001' AND metric_id = 'ae_4h' AND month = DATE'2017-04-01'").first();
+        // 100 x 115 / 150 = 76.6666..., not the mean of RAA's 90% and RBB's 50% (70%)
+        assertEquals(0, d("76.6667").compareTo(f1.getAs("value")), "F1 April value: " + f1);
+        assertEquals("2017", f1.getAs("footprint_vintage"));
+    }
+
+    @Test
+    void unmappedActivityIsCountedNotDropped() {
+        StructType schema = new StructType().add("month", DataTypes.DateType).add("metric_id", DataTypes.StringType)
+                .add("unmapped_orgs", DataTypes.IntegerType).add("unmapped_denominator", MetricMonth.COUNT_TYPE)
+                .add("national_denominator", MetricMonth.COUNT_TYPE).add("unmapped_share_pct", FootprintMetrics.SHARE_TYPE);
+        Dataset<Row> expected = spark.createDataFrame(List.of(
+                // RZZ: 20 of the 320 attendances of April = 6.25%
+                RowFactory.create(APR, "ae_4h", 1, d("20.0"), d("320.0"), d("6.250")),
+                RowFactory.create(MAY, "ae_4h", 0, d("0.0"), d("100.0"), d("0.000")),
+                // a count metric has no denominator: its numerator is the activity, RZZ 2 of 5
+                RowFactory.create(APR, "rtt_52w_plus", 1, d("2.0"), d("5.0"), d("40.000"))), schema);
+        DatasetAssertions.assertSameRows(expected, FootprintMetrics.unmapped(counts(), mapping()),
+                "unmapped activity per month and metric");
+    }
+}
