@@ -152,6 +152,14 @@ public final class BuildMarts {
         written.put("region_metric_month", write("region_metric_month", MetricMonth.finish(
                 areas.filter(col("area_level").equalTo("region")), metrics, targets, months, vintage)));
         written.put("dq_unmapped_activity", write("dq_unmapped_activity", FootprintMetrics.unmapped(counts, mapping)));
+        written.put("dim_footprint", write("dim_footprint", DimFootprint.from(mapping, vintage)));
+        Map<String, Dataset<Row>> returns = new LinkedHashMap<>();
+        for (String table : List.of("ae_attendances", "rtt_pathways", "cancer_waiting_times", "finance_monthly")) {
+            Dataset<Row> t = conformed(table);
+            if (t != null) returns.put(table, t);
+        }
+        written.put("dim_organisation", write("dim_organisation",
+                DimOrganisation.from(map, mapping, DimOrganisation.seen(returns), vintage)));
         areas.unpersist();
         mapping.unpersist();
         return written;
