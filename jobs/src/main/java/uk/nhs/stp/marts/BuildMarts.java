@@ -160,6 +160,18 @@ public final class BuildMarts {
         }
         written.put("dim_organisation", write("dim_organisation",
                 DimOrganisation.from(map, mapping, DimOrganisation.seen(returns), vintage)));
+        Dataset<Row> finance = returns.get("finance_monthly");
+        Dataset<Row> financeMonth = spark.createDataFrame(List.of(), FootprintFinance.SCHEMA);
+        if (finance != null) {
+            Dataset<Row> ccgs = FootprintFinance.ccgMapping(map);
+            written.put("footprint_finance_month", write("footprint_finance_month",
+                    FootprintFinance.month(finance, mapping, ccgs, vintage)));
+            written.put("dq_unmapped_finance", write("dq_unmapped_finance", FootprintFinance.unmapped(finance, mapping, ccgs)));
+            financeMonth = spark.read().parquet(warehouse.mart("footprint_finance_month").toString());
+        }
+        // the scorecard reads the published marts back: one wide row per footprint and month
+        written.put("footprint_scorecard", write("footprint_scorecard", FootprintScorecard.wide(
+                spark.read().parquet(warehouse.mart("footprint_metric_month").toString()), financeMonth)));
         areas.unpersist();
         mapping.unpersist();
         return written;
