@@ -52,6 +52,7 @@ public final class BuildMarts {
     private final Warehouse warehouse;
     private final String runId;
     private final Consumer<String> progress;
+    private final Map<String, Dataset<Row>> conformedTables = new java.util.HashMap<>();
     private final String footprintVintage;
 
     /** A build on the default footprint vintage ({@value #FOOTPRINT_VINTAGE_DEFAULT}). */
@@ -186,9 +187,13 @@ public final class BuildMarts {
         return out;
     }
 
+    /** A conformed table, opened once per build (null when the warehouse has none). */
     private Dataset<Row> conformed(String table) throws IOException {
-        Path path = warehouse.conformed(table);
-        return warehouse.fs().exists(path) ? spark.read().parquet(path.toString()) : null;
+        if (!conformedTables.containsKey(table)) {
+            Path path = warehouse.conformed(table);
+            conformedTables.put(table, warehouse.fs().exists(path) ? spark.read().parquet(path.toString()) : null);
+        }
+        return conformedTables.get(table);
     }
 
     private Dataset<Row> targets() {

@@ -100,7 +100,8 @@ public final class CsvHeader {
         return out;
     }
 
-    static String[] split(String line) {
+    /** The fields of one line of CSV text (quotes honoured); empty when the line cannot be read. */
+    public static String[] split(String line) {
         try (CsvReader r = new CsvReader(new StringReader(line))) {
             CsvRecord rec = r.next();
             return rec == null ? new String[0] : rec.fields();

@@ -3,6 +3,7 @@ package uk.nhs.stp.ingest.reference;
 import uk.nhs.stp.contract.Contracts;
 import uk.nhs.stp.contract.InputContract;
 import uk.nhs.stp.ingest.read.Cells;
+import uk.nhs.stp.ingest.read.CsvHeader;
 import uk.nhs.stp.ingest.read.FileParse;
 import uk.nhs.stp.ingest.read.OutputRow;
 import uk.nhs.stp.ingest.read.ReturnFormat;
@@ -13,7 +14,6 @@ import uk.nhs.stp.ingest.source.FileRejectedException;
 import uk.nhs.stp.ingest.source.SourceContent;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -63,7 +63,7 @@ public final class OdsTrustExtractCsv implements ReturnFormat {
         int lines = 0;
         for (String line : content.previewLines()) {
             if (line.isBlank()) continue;
-            String[] f = fields(line);
+            String[] f = CsvHeader.split(line);
             if (f.length != WIDTH || !GROUPING.matcher(f[NATIONAL_GROUPING]).matches()
                     || !YYYYMMDD.matcher(f[OPEN_DATE]).matches()) {
                 return false;
@@ -71,15 +71,6 @@ public final class OdsTrustExtractCsv implements ReturnFormat {
             lines++;
         }
         return lines > 0;
-    }
-
-    private static String[] fields(String line) {
-        try (CsvReader r = new CsvReader(new StringReader(line))) {
-            CsvRecord rec = r.next();
-            return rec == null ? new String[0] : rec.fields();
-        } catch (IOException | FileRejectedException e) {
-            return new String[0];
-        }
     }
 
     @Override
