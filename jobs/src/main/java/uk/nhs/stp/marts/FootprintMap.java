@@ -5,8 +5,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import uk.nhs.stp.reference.FootprintSuccessor;
-import uk.nhs.stp.reference.FootprintSuccessors;
+import uk.nhs.stp.reference.Successor;
+import uk.nhs.stp.reference.Successors;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -86,7 +86,7 @@ public final class FootprintMap {
 
     /** {@link #forVintage(Dataset, String, List)} with the shipped successor rules. */
     public static Dataset<Row> forVintage(Dataset<Row> orgFootprintMap, String vintage) {
-        return forVintage(orgFootprintMap, vintage, FootprintSuccessors.all());
+        return forVintage(orgFootprintMap, vintage, Successors.all());
     }
 
     /**
@@ -98,7 +98,7 @@ public final class FootprintMap {
      * @throws IllegalArgumentException for a vintage not in {@link #VINTAGES}
      */
     public static Dataset<Row> forVintage(Dataset<Row> orgFootprintMap, String vintage,
-                                          List<FootprintSuccessor> successors) {
+                                          List<Successor> successors) {
         String concrete = resolve(orgFootprintMap, vintage);
         Dataset<Row> trusts = orgFootprintMap.filter(col("lookup").equalTo(TRUST_LOOKUP));
         if (concrete.equals(VINTAGE_2017)) {
@@ -126,9 +126,9 @@ public final class FootprintMap {
     }
 
     /** from_code → final to_code of the merges effective by {@code asOf}, chains followed. */
-    private static List<Row> successorRows(List<FootprintSuccessor> successors, LocalDate asOf) {
+    private static List<Row> successorRows(List<Successor> successors, LocalDate asOf) {
         Map<String, String> next = new HashMap<>();
-        for (FootprintSuccessor s : successors) {
+        for (Successor s : successors) {
             if (!s.effectiveFrom().isAfter(asOf)) next.put(s.fromCode(), s.toCode());
         }
         List<Row> rows = new ArrayList<>();

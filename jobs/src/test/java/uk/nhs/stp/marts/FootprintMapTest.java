@@ -9,8 +9,8 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.nhs.stp.contract.Contracts;
-import uk.nhs.stp.reference.FootprintSuccessor;
-import uk.nhs.stp.reference.FootprintSuccessors;
+import uk.nhs.stp.reference.Successor;
+import uk.nhs.stp.reference.Successors;
 import uk.nhs.stp.spark.ContractSchemas;
 import uk.nhs.stp.testing.DatasetAssertions;
 import uk.nhs.stp.testing.SharedSpark;
@@ -117,10 +117,10 @@ class FootprintMapTest {
 
     @Test
     void aMergerTakesEffectOnlyFromItsDateAndChainsAreFollowed() {
-        List<FootprintSuccessor> rules = List.of(
-                new FootprintSuccessor("E54000040", "E54000041", LocalDate.of(2018, 4, 1), null),
-                new FootprintSuccessor("E54000041", "E54000042", LocalDate.of(2018, 4, 1), null),
-                new FootprintSuccessor("E54000045", "E54000049", LocalDate.of(2019, 4, 1), null));
+        List<Successor> rules = List.of(
+                new Successor("E54000040", "E54000041", LocalDate.of(2018, 4, 1), null),
+                new Successor("E54000041", "E54000042", LocalDate.of(2018, 4, 1), null),
+                new Successor("E54000045", "E54000049", LocalDate.of(2019, 4, 1), null));
         List<Row> rows = FootprintMap.forVintage(lookups(), "2018", rules).orderBy("org_code").collectAsList();
         assertEquals("E54000045", rows.get(0).getString(1), "RAA: a merger of 2019 does not apply to the 2018 vintage");
         assertEquals("E54000042", rows.get(2).getString(1), "RCC: E54000040 -> E54000041 -> E54000042");
@@ -135,11 +135,11 @@ class FootprintMapTest {
 
     @Test
     void theShippedSuccessorsAreTheNorthernMergerOfApril2018() throws Exception {
-        List<FootprintSuccessor> all = FootprintSuccessors.all();
-        assertEquals(List.of("E54000045", "E54000046", "E54000047"), all.stream().map(FootprintSuccessor::fromCode).toList());
+        List<Successor> all = Successors.all();
+        assertEquals(List.of("E54000045", "E54000046", "E54000047"), all.stream().map(Successor::fromCode).toList());
         assertTrue(all.stream().allMatch(s -> s.toCode().equals("E54000049")
                 && s.effectiveFrom().equals(LocalDate.of(2018, 4, 1))), all.toString());
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> FootprintSuccessors.read(
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Successors.read(
                 new StringReader("from_code,to_code,effective_from,note\nE54000045,E54000045,2018-04-01,\n"), "bad.csv"));
         assertTrue(e.getMessage().contains("its own successor"), e.getMessage());
     }

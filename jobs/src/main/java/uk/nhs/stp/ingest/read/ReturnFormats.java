@@ -7,6 +7,8 @@ import uk.nhs.stp.ingest.cancer.CwtProviderWorkbookXlsx;
 import uk.nhs.stp.ingest.finance.FinanceAnnualPositionsCsv;
 import uk.nhs.stp.ingest.finance.FinanceMonthlyReturnCsv;
 import uk.nhs.stp.ingest.reference.Ccg18StpLookupCsv;
+import uk.nhs.stp.ingest.reference.CcgSuccessorsCsv;
+import uk.nhs.stp.ingest.reference.GpPracticeMapCsv;
 import uk.nhs.stp.ingest.reference.OdsTrustExtractCsv;
 import uk.nhs.stp.ingest.reference.TrustStpLookupCsv;
 import uk.nhs.stp.ingest.rtt.RttFullExtractCsv;
@@ -31,7 +33,9 @@ public final class ReturnFormats {
             new FinanceAnnualPositionsCsv(),
             new TrustStpLookupCsv(),
             new Ccg18StpLookupCsv(),
-            new OdsTrustExtractCsv());
+            new OdsTrustExtractCsv(),
+            new GpPracticeMapCsv(),
+            new CcgSuccessorsCsv());
 
     private ReturnFormats() { }
 

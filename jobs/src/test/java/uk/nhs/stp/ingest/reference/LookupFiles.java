@@ -76,4 +76,10 @@ final class LookupFiles {
     static String text(Object value) {
         return value == null ? null : value.toString();
     }
+
+    /** The first few problems of a parse, for assertion messages (a whole file's would be unreadable). */
+    static String first(FileParseResult result) {
+        return result.problems().stream().limit(5).toList() + (result.problems().size() > 5
+                ? " … and " + (result.problems().size() - 5) + " more" : "");
+    }
 }
