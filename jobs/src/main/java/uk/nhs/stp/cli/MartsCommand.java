@@ -27,7 +27,8 @@ public final class MartsCommand implements Callable<Integer> {
 
     @Option(names = "--footprint-vintage", paramLabel = "VINTAGE", defaultValue = BuildMarts.FOOTPRINT_VINTAGE_DEFAULT,
             description = "Organisation -> footprint map for the footprint and region marts: 2017 (the 44 STPs of "
-                    + "2017/18), 2018 (restated onto the 42 STPs of April 2018 and their regions) or latest (the most "
+                    + "2017/18), 2018 (restated onto the 42 STPs of April 2018 and their regions), 2022 (the 42 ICSs of "
+                    + "January 2022: needs the ODS trust extract and the GP practice mapping file) or latest (the most "
                     + "recent the landed lookups give). Default: ${DEFAULT-VALUE}.")
     String footprintVintage;
 

@@ -77,7 +77,7 @@ public final class AeMetricCounts {
                 .agg(sum(sumOfZeroIfNull(attendances)).as("attended"), sum(sumOfZeroIfNull(over4h)).as("over"))
                 .select(col("month"), col("org_code"), lit(metricId).as("metric_id"),
                         col("attended").minus(col("over")).cast(COUNT).as("numerator"),
-                        col("attended").cast(COUNT).as("denominator"));
+                        col("attended").cast(COUNT).as("denominator"), MetricCounts.noCommissioner());
     }
 
     private static Dataset<Row> twelveHoursFromDecision(Dataset<Row> rows) {
@@ -85,7 +85,8 @@ public final class AeMetricCounts {
                 .groupBy(col("month"), col("org_code"))
                 .agg(sum("dta_12h_plus_count").as("waits"))
                 .select(col("month"), col("org_code"), lit(TWELVE_HOURS_FROM_DECISION).as("metric_id"),
-                        col("waits").cast(COUNT).as("numerator"), lit(null).cast(COUNT).as("denominator"));
+                        col("waits").cast(COUNT).as("numerator"), lit(null).cast(COUNT).as("denominator"),
+                        MetricCounts.noCommissioner());
     }
 
     private static Column anyPublished(List<String> columns) {

@@ -39,9 +39,9 @@ import static org.apache.spark.sql.functions.min;
  * bands for the 92nd-percentile estimate. Phase 3 — dimensions and the metric-month marts at
  * England and provider level ({@link MetricMonth}); when {@code org_footprint_map} is present, the
  * same at footprint and region level on the chosen footprint vintage ({@link FootprintMap},
- * {@link FootprintMetrics}) and the activity no footprint receives ({@code dq_unmapped_activity}).
- * The RTT 92nd percentile is not estimated for footprints and regions (it would need the band
- * distributions summed per footprint). Phase 4 — each mart is written under
+ * {@link FootprintMetrics}: each metric through its basis, provider or commissioner; the RTT 92nd
+ * percentile from the band distributions summed per footprint) and the activity no footprint
+ * receives ({@code dq_unmapped_activity}). Phase 4 — each mart is written under
  * {@code _staging/<run>} and swapped into place whole, so a reader sees the old or the new table.
  */
 public final class BuildMarts {
@@ -124,7 +124,7 @@ public final class BuildMarts {
                 MetricMonth.finish(england, metrics, targets, monthColumn, FOOTPRINT_VINTAGE_DEFAULT)));
         written.put("provider_metric_month", write("provider_metric_month",
                 MetricMonth.finish(provider, metrics, targets, monthColumn, FOOTPRINT_VINTAGE_DEFAULT)));
-        written.putAll(footprintMarts(counts, metrics, targets, monthColumn));
+        written.putAll(footprintMarts(counts, bands, metrics, targets, monthColumn));
         counts.unpersist();
         if (bands != null) bands.unpersist();
         warehouse.fs().delete(warehouse.staging(runId), true);
@@ -134,8 +134,8 @@ public final class BuildMarts {
     }
 
     /** The footprint, region and unmapped-activity marts; none when there is no footprint map. */
-    private Map<String, Long> footprintMarts(Dataset<Row> counts, Dataset<Row> metrics, Dataset<Row> targets,
-                                             Dataset<Row> months) throws IOException {
+    private Map<String, Long> footprintMarts(Dataset<Row> counts, Dataset<Row> bands, Dataset<Row> metrics,
+                                             Dataset<Row> targets, Dataset<Row> months) throws IOException {
         Map<String, Long> written = new LinkedHashMap<>();
         Dataset<Row> map = conformed("org_footprint_map");
         if (map == null) {
@@ -145,26 +145,29 @@ public final class BuildMarts {
         }
         String vintage = FootprintMap.resolve(map, footprintVintage);
         Dataset<Row> mapping = FootprintMap.forVintage(map, vintage).persist(StorageLevel.MEMORY_AND_DISK());
-        progress.accept(String.format("footprints vintage %s (%s): %,d organisation -> footprint rows", vintage,
-                footprintVintage, mapping.count()));
-        Dataset<Row> areas = FootprintMetrics.aggregate(counts, mapping).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> ccgs = FootprintMap.commissioners(map, vintage, conformed("org_successors"))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        progress.accept(String.format("footprints vintage %s (%s): %,d provider and %,d commissioner -> footprint rows",
+                vintage, footprintVintage, mapping.count(), ccgs.count()));
+        Dataset<Row> areas = FootprintMetrics.aggregate(counts, metrics, mapping, ccgs);
+        if (bands != null) areas = areas.unionByName(FootprintMetrics.waitPercentiles(bands, ccgs));
+        areas = areas.persist(StorageLevel.MEMORY_AND_DISK());
         written.put("footprint_metric_month", write("footprint_metric_month", MetricMonth.finish(
                 areas.filter(col("area_level").equalTo("footprint")), metrics, targets, months, vintage)));
         written.put("region_metric_month", write("region_metric_month", MetricMonth.finish(
                 areas.filter(col("area_level").equalTo("region")), metrics, targets, months, vintage)));
-        written.put("dq_unmapped_activity", write("dq_unmapped_activity", FootprintMetrics.unmapped(counts, mapping)));
-        written.put("dim_footprint", write("dim_footprint", DimFootprint.from(mapping, vintage)));
+        written.put("dq_unmapped_activity", write("dq_unmapped_activity", FootprintMetrics.unmapped(counts, metrics, mapping, ccgs)));
+        written.put("dim_footprint", write("dim_footprint", DimFootprint.from(mapping.unionByName(ccgs), vintage)));
         Map<String, Dataset<Row>> returns = new LinkedHashMap<>();
         for (String table : List.of("ae_attendances", "rtt_pathways", "cancer_waiting_times", "finance_monthly")) {
             Dataset<Row> t = conformed(table);
             if (t != null) returns.put(table, t);
         }
         written.put("dim_organisation", write("dim_organisation",
-                DimOrganisation.from(map, mapping, DimOrganisation.seen(returns), vintage)));
+                DimOrganisation.from(map, mapping.unionByName(ccgs), DimOrganisation.seen(returns), vintage)));
         Dataset<Row> finance = returns.get("finance_monthly");
         Dataset<Row> financeMonth = spark.createDataFrame(List.of(), FootprintFinance.SCHEMA);
         if (finance != null) {
-            Dataset<Row> ccgs = FootprintFinance.ccgMapping(map);
             written.put("footprint_finance_month", write("footprint_finance_month",
                     FootprintFinance.month(finance, mapping, ccgs, vintage)));
             written.put("dq_unmapped_finance", write("dq_unmapped_finance", FootprintFinance.unmapped(finance, mapping, ccgs)));
@@ -175,6 +178,7 @@ public final class BuildMarts {
                 spark.read().parquet(warehouse.mart("footprint_metric_month").toString()), financeMonth)));
         areas.unpersist();
         mapping.unpersist();
+        ccgs.unpersist();
         return written;
     }
 

@@ -93,7 +93,8 @@ public final class CancerMetricCounts {
                 .agg(sumUnlessAnyNull("within_standard_count").as("numerator"),
                         sumUnlessAnyNull("total_count").as("denominator"))
                 .select(col("month"), col("org_code"), col("metric_id"),
-                        col("numerator").cast(COUNT).as("numerator"), col("denominator").cast(COUNT).as("denominator"));
+                        col("numerator").cast(COUNT).as("numerator"), col("denominator").cast(COUNT).as("denominator"),
+                        MetricCounts.noCommissioner());
     }
 
     /** Σ of the column, or null when any row of the group has it null (suppressed). */

@@ -18,15 +18,12 @@ import static org.apache.spark.sql.functions.min;
  * <p>Input: the map of one vintage as {@link FootprintMap#forVintage} gives it ({@code org_code,
  * footprint_code, footprint_name, region_code, region_name, weight}).
  *
- * <p>Output columns: {@code footprint_code, footprint_name, footprint_type ("stp"), region_code,
+ * <p>Output columns: {@code footprint_code, footprint_name, footprint_type ("stp" before the ICSs, "ics" on vintage 2022), region_code,
  * region_name, organisations_count INT, footprint_vintage}. Grain: one row per footprint of the vintage.
  */
 public final class DimFootprint {
     /** The columns of the contract, in its order. */
     public static final StructType SCHEMA = ContractSchemas.schema(Contracts.table("marts", "dim_footprint"));
-
-    /** Every vintage built so far restates onto STPs; ICS footprints are not mapped yet. */
-    static final String FOOTPRINT_TYPE = "stp";
 
     private DimFootprint() { }
 
@@ -34,7 +31,7 @@ public final class DimFootprint {
      * One row per footprint of {@code mapping}.
      *
      * @param mapping the output of {@link FootprintMap#forVintage}
-     * @param vintage the concrete vintage the mapping is on ({@code 2017} or {@code 2018}; pass
+     * @param vintage the concrete vintage the mapping is on ({@code 2017}, {@code 2018} or {@code 2022}; pass
      *                {@link FootprintMap#resolve} of {@code latest}, not {@code latest} itself)
      */
     public static Dataset<Row> from(Dataset<Row> mapping, String vintage) {
@@ -44,7 +41,7 @@ public final class DimFootprint {
                         min("region_code").alias("region_code"),
                         min("region_name").alias("region_name"),
                         countDistinct("org_code").cast(DataTypes.IntegerType).alias("organisations_count"))
-                .select(col("footprint_code"), col("footprint_name"), lit(FOOTPRINT_TYPE).alias("footprint_type"),
+                .select(col("footprint_code"), col("footprint_name"), lit(FootprintMap.footprintType(vintage)).alias("footprint_type"),
                         col("region_code"), col("region_name"), col("organisations_count"),
                         lit(vintage).alias("footprint_vintage"));
     }

@@ -97,7 +97,7 @@ public final class DimOrganisation {
      *   <li>{@code first_month}, {@code last_month}, {@code returns}: from {@code seen}.</li>
      * </ul>
      *
-     * @param vintage the concrete vintage of {@code mapping} ({@code 2017} or {@code 2018})
+     * @param vintage the concrete vintage of {@code mapping} ({@code 2017}, {@code 2018} or {@code 2022})
      */
     public static Dataset<Row> from(Dataset<Row> orgFootprintMap, Dataset<Row> mapping, Dataset<Row> seen,
                                     String vintage) {

@@ -26,10 +26,8 @@ import static org.apache.spark.sql.functions.when;
  * under/(over)spend (positive = surplus or underspend), each organisation's amounts × its weight.
  *
  * <p>Bases: providers are attributed provider by provider, through the organisation → footprint
- * map of the chosen vintage ({@link FootprintMap#forVintage}); CCGs by commissioner, through
- * {@link #ccgMapping}, which is always the April 2018 CCG → STP lookup whatever the vintage,
- * because no other CCG lookup exists. On vintage 2017 a CCG can therefore land on a 2018 STP code
- * that the providers' map does not use. Organisations that their lookup does not list are in no
+ * map of the chosen vintage ({@link FootprintMap#forVintage}); CCGs by commissioner, through the
+ * commissioners' map of the same vintage ({@link FootprintMap#commissioners}). Organisations that their map does not list are in no
  * footprint and are counted by {@link #unmapped}. Control rows are left out everywhere.
  *
  * <p>Input {@code financeMonthly}: the conformed {@code finance_monthly} (month, financial_year,
@@ -51,19 +49,6 @@ public final class FootprintFinance {
     private FootprintFinance() { }
 
     /**
-     * The CCG → footprint map: the {@code ccg18_stp_lookup_csv} rows of the conformed
-     * {@code org_footprint_map} (195 CCGs on the 42 STPs and 7 regions of April 2018), used for
-     * every vintage since no other CCG lookup exists. Output ({@link FootprintMap#SCHEMA}):
-     * {@code org_code, footprint_code, footprint_name, region_code, region_name, weight}; grain: one
-     * row per CCG and footprint.
-     */
-    public static Dataset<Row> ccgMapping(Dataset<Row> orgFootprintMap) {
-        return orgFootprintMap.filter(col("lookup").equalTo(FootprintMap.CCG_LOOKUP))
-                .select(col("org_code"), col("footprint_code"), col("footprint_name"), col("region_code"),
-                        col("region_name"), col("weight").cast(FootprintMap.SCHEMA.apply("weight").dataType()).alias("weight"));
-    }
-
-    /**
      * The {@code footprint_finance_month} mart ({@link #SCHEMA}). Grain: one row per footprint and
      * month with at least one mapped return. provider_* and ccg_* are Σ amount × weight over the
      * footprint's organisations of that type (null when none of them submitted); plan, actual
@@ -74,12 +59,13 @@ public final class FootprintFinance {
      *
      * @param vintage the concrete vintage providerMapping was built on ({@link FootprintMap#resolve}),
      *                recorded in footprint_vintage
-     * @throws IllegalArgumentException when vintage is not a concrete vintage (2017 or 2018)
+     * @throws IllegalArgumentException when vintage is not one of {@link FootprintMap#CONCRETE_VINTAGES}
      */
     public static Dataset<Row> month(Dataset<Row> financeMonthly, Dataset<Row> providerMapping,
                                      Dataset<Row> ccgMapping, String vintage) {
-        if (!List.of(FootprintMap.VINTAGE_2017, FootprintMap.VINTAGE_2018).contains(vintage)) {
-            throw new IllegalArgumentException("footprint_vintage must be a resolved vintage (2017 or 2018), not '"
+        if (!FootprintMap.CONCRETE_VINTAGES.contains(vintage)) {
+            throw new IllegalArgumentException("footprint_vintage must be a resolved vintage ("
+                    + String.join(", ", FootprintMap.CONCRETE_VINTAGES) + "), not '"
                     + vintage + "': resolve it with FootprintMap.resolve");
         }
         Dataset<Row> returns = financeMonthly.filter(col("is_control_row").equalTo(false));

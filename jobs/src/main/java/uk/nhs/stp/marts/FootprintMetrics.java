@@ -18,18 +18,45 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 /**
- * Provider counts attributed to footprints and regions through a {@link FootprintMap}, and the
- * activity no footprint receives. Pure transforms. Every metric here is provider-based: a
- * provider's counts go to the footprint(s) the map puts the provider in.
+ * Counts attributed to footprints and regions through the maps of one vintage
+ * ({@link FootprintMap}), and the activity no footprint receives. Pure transforms.
+ *
+ * <p>Each metric reaches footprints on its {@code basis} (dim_metric): a {@code provider} metric
+ * through the provider ({@code org_code}) and the providers' map, a {@code commissioner} metric
+ * through the commissioner ({@code commissioner_code}) and the commissioners' map — RTT waiting
+ * lists are counted where the patients' commissioners are, wherever they are treated.
  *
  * <p>Inputs: {@code counts} in the {@link MetricCounts} schema ({@code month, org_code, metric_id,
- * numerator, denominator}); {@code mapping} from {@link FootprintMap#forVintage}
- * ({@code org_code, footprint_code, footprint_name, region_code, region_name, weight}).
+ * numerator, denominator, commissioner_code}); {@code basis}: {@code metric_id, basis};
+ * {@code providers} and {@code commissioners} from {@link FootprintMap#forVintage} and
+ * {@link FootprintMap#commissioners} ({@code org_code, footprint_code, footprint_name,
+ * region_code, region_name, weight}).
  */
 public final class FootprintMetrics {
     static final DataType SHARE_TYPE = DataTypes.createDecimalType(7, 3);
+    /** dim_metric.basis of a metric mapped through the provider. */
+    public static final String PROVIDER_BASIS = "provider";
+    /** dim_metric.basis of a metric mapped through the commissioner. */
+    public static final String COMMISSIONER_BASIS = "commissioner";
 
     private FootprintMetrics() { }
+
+    /**
+     * Counts keyed by the organisation their metric's basis maps through: adds {@code basis} and
+     * {@code map_code} (the provider or the commissioner).
+     */
+    static Dataset<Row> onBasis(Dataset<Row> counts, Dataset<Row> basis) {
+        return counts.join(broadcast(basis.select("metric_id", "basis")), "metric_id")
+                .withColumn("map_code", when(col("basis").equalTo(COMMISSIONER_BASIS), col("commissioner_code"))
+                        .otherwise(col("org_code")));
+    }
+
+    /** Both maps in one, each row tagged with the basis it serves. */
+    static Dataset<Row> byBasis(Dataset<Row> providers, Dataset<Row> commissioners) {
+        return providers.withColumn("basis", lit(PROVIDER_BASIS))
+                .unionByName(commissioners.withColumn("basis", lit(COMMISSIONER_BASIS)))
+                .withColumnRenamed("org_code", "map_code");
+    }
 
     /**
      * Aggregated rows (the input of {@link MetricMonth#finish}: {@code area_level, area_code, month,
@@ -37,26 +64,58 @@ public final class FootprintMetrics {
      * levels: {@code footprint} (area_code = footprint_code) and {@code region} (area_code =
      * region_code, or the region's name where the vintage has no region code, as in 2017). Grain:
      * one row per level, area, month and metric with mapped counts. Numerator and denominator are
-     * Σ count × weight over the area's providers (a ratio of these sums, never an average of
-     * rates); orgs_submitted = providers of the area with counts that month, orgs_expected =
-     * providers of the area with counts for the metric in any month. Providers the map does not
-     * know are left out here and counted by {@link #unmapped}.
+     * Σ count × weight over the area's organisations on the metric's basis (a ratio of these sums,
+     * never an average of rates); orgs_submitted = those organisations (providers or commissioners)
+     * with counts that month, orgs_expected = those with counts for the metric in any month.
+     * Organisations the map does not know are left out here and counted by {@link #unmapped}.
      */
-    public static Dataset<Row> aggregate(Dataset<Row> counts, Dataset<Row> mapping) {
-        Dataset<Row> weighted = counts.join(broadcast(mapping), "org_code")
+    public static Dataset<Row> aggregate(Dataset<Row> counts, Dataset<Row> basis, Dataset<Row> providers,
+                                         Dataset<Row> commissioners) {
+        Dataset<Row> weighted = onBasis(counts, basis)
+                .join(broadcast(byBasis(providers, commissioners)), seq("basis", "map_code"))
                 .withColumn("w_numerator", col("numerator").multiply(col("weight")))
                 .withColumn("w_denominator", col("denominator").multiply(col("weight")));
         return level(weighted, "footprint", col("footprint_code"))
                 .unionByName(level(weighted, "region", coalesce(col("region_code"), col("region_name"))));
     }
 
+    /**
+     * The RTT 92nd-percentile wait of each footprint and region, as aggregated rows of
+     * {@value RttWaitPercentile#P92_METRIC_ID}: the band counts of {@link RttWaitBands} attributed
+     * by commissioner (the RTT metrics' basis), × weight, summed per area, month and band, and the
+     * percentile estimated once on that sum ({@link RttWaitPercentile}). orgs_submitted /
+     * orgs_expected count the area's commissioners with pathways that month / in any month.
+     */
+    public static Dataset<Row> waitPercentiles(Dataset<Row> bands, Dataset<Row> commissioners) {
+        Dataset<Row> weighted = bands.join(broadcast(commissioners.withColumnRenamed("org_code", "commissioner_code")),
+                        "commissioner_code")
+                .withColumn("pathways_count", col("pathways_count").multiply(col("weight")));
+        return percentiles(weighted, "footprint", col("footprint_code"))
+                .unionByName(percentiles(weighted, "region", coalesce(col("region_code"), col("region_name"))));
+    }
+
+    private static Dataset<Row> percentiles(Dataset<Row> weighted, String areaLevel, Column areaCode) {
+        Dataset<Row> withArea = weighted.withColumn("area_code", areaCode).filter(col("area_code").isNotNull());
+        Dataset<Row> submitted = withArea.groupBy("area_code", "month")
+                .agg(countDistinct("commissioner_code").cast("int").alias("orgs_submitted"));
+        Dataset<Row> expected = withArea.groupBy("area_code")
+                .agg(countDistinct("commissioner_code").cast("int").alias("orgs_expected"));
+        Dataset<Row> estimates = RttWaitPercentile.estimate(withArea, List.of("area_code", "month"), RttWaitPercentile.P92)
+                .join(submitted, seq("area_code", "month")).join(expected, "area_code");
+        return MetricMonth.estimates(estimates, areaLevel, RttWaitPercentile.P92_METRIC_ID);
+    }
+
+    private static scala.collection.immutable.Seq<String> seq(String... columns) {
+        return CollectionConverters.asScala(List.of(columns)).toSeq();
+    }
+
     private static Dataset<Row> level(Dataset<Row> weighted, String areaLevel, Column areaCode) {
         Dataset<Row> withArea = weighted.withColumn("area_code", areaCode).filter(col("area_code").isNotNull());
         Dataset<Row> expected = withArea.groupBy("area_code", "metric_id")
-                .agg(countDistinct("org_code").cast("int").alias("orgs_expected"));
+                .agg(countDistinct("map_code").cast("int").alias("orgs_expected"));
         return withArea.groupBy("area_code", "month", "metric_id")
                 .agg(sum("w_numerator").alias("numerator"), sum("w_denominator").alias("denominator"),
-                        countDistinct("org_code").cast("int").alias("orgs_submitted"))
+                        countDistinct("map_code").cast("int").alias("orgs_submitted"))
                 .join(expected, CollectionConverters.asScala(List.of("area_code", "metric_id")).toSeq())
                 .select(lit(areaLevel).alias("area_level"), col("area_code"), col("month"), col("metric_id"),
                         col("numerator").cast(MetricMonth.COUNT_TYPE).alias("numerator"),
@@ -66,21 +125,25 @@ public final class FootprintMetrics {
     }
 
     /**
-     * Data quality: the activity of providers the map does not know, which no footprint or region
-     * receives (it is counted here, never silently dropped). Grain: one row per month and metric of
-     * {@code counts}. Output: {@code month, metric_id, unmapped_orgs} (int: providers with counts
-     * that month and no footprint), {@code unmapped_denominator} (Σ their denominators; for a count
-     * metric, which has none, Σ their numerators), {@code national_denominator} (the same sum over
-     * every provider), {@code unmapped_share_pct} (DECIMAL(7,3): 100 × unmapped / national; null when
-     * the national sum is 0). A provider mapped with weights summing below 1 is not counted here.
+     * Data quality: the activity of organisations the maps do not know (on each metric's basis:
+     * providers, or commissioners), which no footprint or region receives (it is counted here,
+     * never silently dropped). Grain: one row per month and metric of {@code counts}. Output:
+     * {@code month, metric_id, unmapped_orgs} (int: organisations on the basis with counts that
+     * month and no footprint; a missing commissioner code counts as one), {@code unmapped_denominator}
+     * (Σ their denominators; for a count metric, which has none, Σ their numerators),
+     * {@code national_denominator} (the same sum over every organisation), {@code unmapped_share_pct}
+     * (DECIMAL(7,3): 100 × unmapped / national; null when the national sum is 0). An organisation
+     * mapped with weights summing below 1 is not counted here.
      */
-    public static Dataset<Row> unmapped(Dataset<Row> counts, Dataset<Row> mapping) {
-        Dataset<Row> known = mapping.select("org_code").distinct().withColumn("is_mapped", lit(true));
+    public static Dataset<Row> unmapped(Dataset<Row> counts, Dataset<Row> basis, Dataset<Row> providers,
+                                        Dataset<Row> commissioners) {
+        Dataset<Row> known = byBasis(providers, commissioners).select("basis", "map_code").distinct()
+                .withColumn("is_mapped", lit(true));
         Column activity = coalesce(col("denominator"), col("numerator"));
         Column isUnmapped = col("is_mapped").isNull();
-        return counts.join(broadcast(known), "org_code", "left")
+        return onBasis(counts, basis).join(broadcast(known), seq("basis", "map_code"), "left")
                 .groupBy("month", "metric_id")
-                .agg(countDistinct(when(isUnmapped, col("org_code"))).cast("int").alias("unmapped_orgs"),
+                .agg(countDistinct(when(isUnmapped, coalesce(col("map_code"), lit("(none)")))).cast("int").alias("unmapped_orgs"),
                         coalesce(sum(when(isUnmapped, activity)), lit(0)).cast(MetricMonth.COUNT_TYPE)
                                 .alias("unmapped_denominator"),
                         sum(activity).cast(MetricMonth.COUNT_TYPE).alias("national_denominator"))

@@ -10,8 +10,12 @@ import org.apache.spark.sql.types.StructType;
  * ratio of summed counts. A count-type metric (e.g. 52-week waiters) has a null denominator.
  *
  * <pre>
- * month DATE, org_code STRING, metric_id STRING, numerator DECIMAL(18,1), denominator DECIMAL(18,1)
+ * month DATE, org_code STRING, metric_id STRING, numerator DECIMAL(18,1), denominator DECIMAL(18,1),
+ * commissioner_code STRING
  * </pre>
+ * {@code org_code} is the provider. {@code commissioner_code} is the commissioner the counts are
+ * for where the return publishes them per commissioner (RTT), else null; a metric whose
+ * {@code basis} (dim_metric) is {@code commissioner} reaches footprints through it.
  */
 public final class MetricCounts {
     /** Counts can be fractional (cancer breaches shared 0.5/0.5 between providers). */
@@ -26,7 +30,13 @@ public final class MetricCounts {
             .add("org_code", DataTypes.StringType, false)
             .add("metric_id", DataTypes.StringType, false)
             .add("numerator", COUNT_TYPE, true)
-            .add("denominator", COUNT_TYPE, true);
+            .add("denominator", COUNT_TYPE, true)
+            .add("commissioner_code", DataTypes.StringType, true);
+
+    /** The commissioner_code of a return published per provider only. */
+    public static org.apache.spark.sql.Column noCommissioner() {
+        return org.apache.spark.sql.functions.lit(null).cast(DataTypes.StringType).as("commissioner_code");
+    }
 
     private MetricCounts() { }
 }

@@ -20,7 +20,9 @@ import static org.apache.spark.sql.functions.sum;
  * {@code within_18_weeks_count}, {@code over_52_weeks_count}.
  *
  * <p>Output: {@link MetricCounts#SCHEMA} ({@code month, org_code, metric_id, numerator,
- * denominator}), one row per month × provider ({@code org_code = provider_org_code}) × metric:
+ * denominator, commissioner_code}), one row per month × provider ({@code org_code = provider_org_code})
+ * × commissioner ({@code commissioner_code = commissioner_org_code}, so that footprints can be
+ * reached by commissioner, the metrics' basis) × metric:
  * <ul>
  *   <li>{@value #INCOMPLETE_TOTAL}: Σ {@code total_all_count}; no denominator.</li>
  *   <li>{@value #WITHIN_18_WEEKS}: Σ {@code within_18_weeks_count} / Σ {@code total_all_count}
@@ -56,11 +58,12 @@ public final class RttMetricCounts {
 
     private RttMetricCounts() { }
 
-    /** The three count metrics per month and provider; see the class comment. */
+    /** The three count metrics per month, provider and commissioner; see the class comment. */
     public static Dataset<Row> from(Dataset<Row> rttPathways) {
         // Part_2 only: Part_2A pathways are already among them (a decision-to-admit subset)
         Dataset<Row> perProvider = incompletePathways(rttPathways)
-                .groupBy(col("month"), col("provider_org_code").as("org_code"))
+                .groupBy(col("month"), col("provider_org_code").as("org_code"),
+                        col("commissioner_org_code").as("commissioner_code"))
                 .agg(sum("total_all_count").as("total_all"),
                         sum("within_18_weeks_count").as("within_18"),
                         sum("over_52_weeks_count").as("over_52"));
@@ -77,6 +80,6 @@ public final class RttMetricCounts {
 
     private static Dataset<Row> metric(Dataset<Row> perProvider, String metricId, Column numerator, Column denominator) {
         return perProvider.select(col("month"), col("org_code"), lit(metricId).as("metric_id"),
-                numerator.cast(COUNT).as("numerator"), denominator.cast(COUNT).as("denominator"));
+                numerator.cast(COUNT).as("numerator"), denominator.cast(COUNT).as("denominator"), col("commissioner_code"));
     }
 }

@@ -15,16 +15,16 @@ import static org.apache.spark.sql.functions.sum;
  * its distribution by summing these rows over its providers, and {@link RttWaitPercentile}
  * estimates the percentile from that sum.
  *
- * <p>Input: {@code rtt_pathways} (conformed) with at least {@code month}, {@code provider_org_code},
+ * <p>Input: {@code rtt_pathways} (conformed) with at least {@code month}, {@code provider_org_code}, {@code commissioner_org_code},
  * {@code rtt_part_type}, {@code is_control_row}, {@code weeks_band_counts},
  * {@code open_band_from_weeks}. Only {@code Part_2} rows that are not control rows are used, as
  * in {@link RttMetricCounts} ({@code C_999} would count every pathway twice; {@code Part_2A} is a
  * subset of {@code Part_2}).
  *
- * <p>Output, one row per month × provider × band:
+ * <p>Output, one row per month × provider × commissioner × band:
  * <pre>
- * month DATE, org_code STRING (= provider_org_code), band_index INT, open_band_from_weeks INT,
- * pathways_count LONG
+ * month DATE, org_code STRING (= provider_org_code), commissioner_code STRING (= commissioner_org_code),
+ * band_index INT, open_band_from_weeks INT, pathways_count LONG
  * </pre>
  * {@code band_index} i counts pathways waiting more than i and up to i+1 weeks, except
  * {@code band_index = open_band_from_weeks} (N), the open-ended band "more than N weeks". Bands
@@ -42,11 +42,12 @@ public final class RttWaitBands {
         return RttMetricCounts.incompletePathways(rttPathways)
                 .filter(col("weeks_band_counts").isNotNull())
                 .withColumnRenamed("provider_org_code", "org_code")
+                .withColumnRenamed("commissioner_org_code", "commissioner_code")
                 // open_band_from_weeks is in the key so that bands of different widths never merge here
-                .groupBy("month", "org_code", "open_band_from_weeks")
+                .groupBy("month", "org_code", "commissioner_code", "open_band_from_weeks")
                 .agg(summed.as("bands"))
-                .select(col("month"), col("org_code"), col("open_band_from_weeks"),
+                .select(col("month"), col("org_code"), col("commissioner_code"), col("open_band_from_weeks"),
                         posexplode(col("bands")).as(new String[] {"band_index", "pathways_count"}))
-                .select("month", "org_code", "band_index", "open_band_from_weeks", "pathways_count");
+                .select("month", "org_code", "commissioner_code", "band_index", "open_band_from_weeks", "pathways_count");
     }
 }

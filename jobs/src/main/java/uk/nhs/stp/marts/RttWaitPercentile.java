@@ -27,7 +27,8 @@ import static org.apache.spark.sql.functions.when;
  * once on that sum.
  *
  * <p>Input: band rows as written by {@link RttWaitBands}, at least {@code band_index INT},
- * {@code open_band_from_weeks INT}, {@code pathways_count LONG} and the group columns. Band i
+ * {@code open_band_from_weeks INT}, {@code pathways_count} (LONG, or DECIMAL when weighted onto
+ * footprints) and the group columns. Band i
  * counts waits of more than i and up to i+1 weeks; band N = {@code open_band_from_weeks} is the
  * open-ended band "more than N weeks".
  *
@@ -96,7 +97,8 @@ public final class RttWaitPercentile {
                 .agg(sum("pathways_count").as(COUNT));
 
         // Phase 2: rank and cumulative counts; BigDecimal.valueOf keeps 0.92 exactly 0.92
-        Column rank = sum(COUNT).over(wholeGroup).cast(DataTypes.createDecimalType(20, 0))
+        // counts may be fractional once weighted onto footprints: six places keep them exact
+        Column rank = sum(COUNT).over(wholeGroup).cast(DataTypes.createDecimalType(26, 6))
                 .multiply(lit(BigDecimal.valueOf(quantile)));
         Column cumulative = sum(COUNT).over(Window.partitionBy(group).orderBy(BAND)
                 .rowsBetween(Window.unboundedPreceding(), Window.currentRow()));

@@ -40,8 +40,9 @@ class AeMetricCountsTest {
     }
 
     private static Row counts(LocalDate month, String org, String metric, String numerator, String denominator) {
+        // published per provider only: no commissioner
         return RowFactory.create(month, org, metric, numerator == null ? null : new BigDecimal(numerator),
-                denominator == null ? null : new BigDecimal(denominator));
+                denominator == null ? null : new BigDecimal(denominator), null);
     }
 
     private static Dataset<Row> input(List<Row> rows) {

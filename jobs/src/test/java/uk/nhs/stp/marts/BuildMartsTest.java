@@ -126,6 +126,6 @@ class BuildMartsTest {
         cl.setOut(new PrintWriter(new StringWriter()));
         cl.setErr(new PrintWriter(err));
         assertEquals(2, cl.execute("marts", "--warehouse", warehouse, "--footprint-vintage", "2016"), err.toString());
-        assertTrue(err.toString().contains("2017, 2018, latest"), err.toString());
+        assertTrue(err.toString().contains("2017, 2018, 2022, latest"), err.toString());
     }
 }

@@ -27,16 +27,19 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Back-test: the real NHS-R tidy A&E history and the real trust → STP lookup (plus the CCG
- * lookup of April 2018) are ingested; the footprint A&E 4-hour figures of vintage 2017, and the
- * 2018 restatement of the northern merger, must equal sums computed by hand from the two raw
- * files, and the unmapped share must equal the hand-computed share of attendances whose org_code
- * the trust lookup does not list.
+ * Back-test: the real NHS-R tidy A&E history and the real lookups (trust → STP 2017/18, CCG →
+ * STP April 2018, the ODS trust extract and the GP practice mapping file of January 2022) are
+ * ingested; the footprint A&E 4-hour figures of vintages 2017, 2018 and 2022 must equal sums
+ * computed by hand from the raw files (trust mergers followed through the shipped
+ * {@code reference/trust_successors.csv} for codes a lookup does not list), and the unmapped share
+ * must equal the hand-computed share of attendances no footprint receives.
  */
 class FootprintBackTest {
     private static final String AE = "derived/ae_attendances_nhsrdatasets.DERIVED.csv";
     private static final String TRUSTS = "lookups_stp/Trust-STP-lookup.csv";
     private static final String CCGS = "derived/ccg18_to_stp18_to_nhser18.DERIVED.csv";
+    private static final String ODS_TRUSTS = "lookups_ods/etr.csv";
+    private static final String PRACTICES = "lookups_ods/gp-reg-pat-prac-map.csv";
     private static final List<String> MONTHS = List.of("2017-01-01", "2017-06-01", "2018-12-01");
 
     @TempDir
@@ -45,12 +48,14 @@ class FootprintBackTest {
     private static Dataset<Row> map;
     /** org_code -> STP code, from the raw trust lookup. */
     private static Map<String, String> stpOf;
-    /** "month|stp" -> {attendances, breaches}; stp "-" for organisations the lookup does not list. */
+    /** "month|stp" -> {attendances, breaches} on the 2017 lookup; stp "-" for organisations no footprint receives. */
     private static Map<String, long[]> byHand;
+    /** The same on the ICSs of January 2022 (E54 codes). */
+    private static Map<String, long[]> byHand2022;
 
     @BeforeAll
     static void ingestAndSumByHand() throws IOException {
-        RealWarehouse wh = RealWarehouse.ingest(dir, List.of(AE, TRUSTS, CCGS));
+        RealWarehouse wh = RealWarehouse.ingest(dir, List.of(AE, TRUSTS, CCGS, ODS_TRUSTS, PRACTICES));
         counts = AeMetricCounts.from(wh.conformed("ae_attendances")).filter("metric_id = 'ae_4h'").cache();
         map = wh.conformed("org_footprint_map").cache();
 
@@ -62,17 +67,64 @@ class FootprintBackTest {
             List<String> c = RawCsv.split(line);
             stpOf.put(c.get(2).trim(), c.get(4).trim());
         }
-        byHand = new TreeMap<>();
+        byHand = sumByFootprint(withSuccessors(stpOf));
+
+        // January 2022: trust -> Q code from the ODS extract (open on 2022-01-01), Q -> E54 from the practice file
+        Map<String, String> e54OfQ = new HashMap<>();
+        List<String> practices = Files.readAllLines(RealData.file(PRACTICES), StandardCharsets.UTF_8);
+        // header: ...,ONS_STP_CODE (10),STP_CODE (11),...
+        for (String line : practices.subList(1, practices.size())) {
+            if (line.isBlank()) continue;
+            List<String> c = RawCsv.split(line);
+            e54OfQ.put(c.get(11).trim(), c.get(10).trim());
+        }
+        Map<String, String> icsOf = new HashMap<>();
+        for (String line : Files.readAllLines(RealData.file(ODS_TRUSTS), StandardCharsets.UTF_8)) {
+            if (line.isBlank()) continue;
+            List<String> c = RawCsv.split(line);
+            boolean open = c.get(10).compareTo("20220101") <= 0 && (c.get(11).isEmpty() || c.get(11).compareTo("20220101") >= 0);
+            if (open && e54OfQ.containsKey(c.get(3))) icsOf.put(c.get(0), e54OfQ.get(c.get(3)));
+        }
+        byHand2022 = sumByFootprint(withSuccessors(icsOf));
+    }
+
+    /** The lookup plus each merged trust it does not list, placed where its first listed successor is. */
+    private static Map<String, String> withSuccessors(Map<String, String> footprintOf) throws IOException {
+        Map<String, String> next = new HashMap<>();
+        try (var in = FootprintBackTest.class.getClassLoader().getResourceAsStream("reference/trust_successors.csv")) {
+            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            for (String line : lines.subList(1, lines.size())) {
+                List<String> c = RawCsv.split(line);
+                next.put(c.get(0), c.get(1));
+            }
+        }
+        Map<String, String> out = new HashMap<>(footprintOf);
+        for (String from : next.keySet()) {
+            if (footprintOf.containsKey(from)) continue;
+            for (String to = next.get(from); to != null; to = next.get(to)) {
+                if (footprintOf.containsKey(to)) {
+                    out.put(from, footprintOf.get(to));
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** "month|footprint" -> {attendances, breaches} over the tidy history; "-" for codes not placed. */
+    private static Map<String, long[]> sumByFootprint(Map<String, String> footprintOf) throws IOException {
+        Map<String, long[]> sums = new TreeMap<>();
         List<String> tidy = Files.readAllLines(RealData.file(AE), StandardCharsets.UTF_8);
         // header: period,org_code,type,attendances,breaches,admissions; types 1, 2 and other, no booked columns
         for (String line : tidy.subList(1, tidy.size())) {
             if (line.isBlank()) continue;
             List<String> c = RawCsv.split(line);
-            String key = c.get(0).trim() + "|" + stpOf.getOrDefault(c.get(1).trim(), "-");
-            long[] sums = byHand.computeIfAbsent(key, k -> new long[2]);
-            sums[0] += RawCsv.number(c.get(3));
-            sums[1] += RawCsv.number(c.get(4));
+            String key = c.get(0).trim() + "|" + footprintOf.getOrDefault(c.get(1).trim(), "-");
+            long[] s = sums.computeIfAbsent(key, k -> new long[2]);
+            s[0] += RawCsv.number(c.get(3));
+            s[1] += RawCsv.number(c.get(4));
         }
+        return sums;
     }
 
     private static Map<String, Row> footprints(String vintage) {
@@ -81,7 +133,8 @@ class FootprintBackTest {
         Dataset<Row> targets = SharedSpark.session().createDataFrame(List.of(), new org.apache.spark.sql.types.StructType()
                 .add("metric_id", "string").add("standard_pct", "decimal(5,2)").add("standard_count", "long")
                 .add("valid_from", "date").add("valid_to", "date"));
-        Dataset<Row> aggregated = FootprintMetrics.aggregate(counts, FootprintMap.forVintage(map, vintage))
+        Dataset<Row> aggregated = FootprintMetrics.aggregate(counts, metrics, FootprintMap.forVintage(map, vintage),
+                        FootprintMap.commissioners(map, vintage, null))
                 .filter("area_level = 'footprint'");
         Map<String, Row> out = new HashMap<>();
         for (Row r : MetricMonth.finish(aggregated, metrics, targets, months, vintage).filter("has_data").collectAsList()) {
@@ -119,7 +172,7 @@ class FootprintBackTest {
 
     @Test
     void vintage2018PutsTheThreeNorthernFootprintsIntoOne() {
-        Map<String, Row> spark = footprints("latest");
+        Map<String, Row> spark = footprints("2018");
         for (String month : MONTHS) {
             long attendances = 0;
             long breaches = 0;
@@ -138,7 +191,9 @@ class FootprintBackTest {
     @Test
     void theUnmappedShareIsTheShareOfAttendancesOfOrganisationsNotInTheLookup() {
         Map<String, Row> dq = new HashMap<>();
-        for (Row r : FootprintMetrics.unmapped(counts, FootprintMap.forVintage(map, "2017")).collectAsList()) {
+        Dataset<Row> metrics = SharedSpark.session().createDataFrame(DimMetric.from(Metrics.all()), DimMetric.SCHEMA);
+        for (Row r : FootprintMetrics.unmapped(counts, metrics, FootprintMap.forVintage(map, "2017"),
+                FootprintMap.commissioners(map, "2017", null)).collectAsList()) {
             dq.put(r.getAs("month").toString(), r);
         }
         for (String month : MONTHS) {
@@ -156,6 +211,38 @@ class FootprintBackTest {
             assertEquals(0, share.compareTo(r.getAs("unmapped_share_pct")),
                     month + " unmapped share: by hand " + share + ", dq " + r.getAs("unmapped_share_pct"));
             assertTrue(unmapped > 0, month + ": the tidy history has org codes the 2017/18 trust lookup does not list");
+        }
+    }
+
+    @Test
+    void vintage2022PutsEveryTrustOnItsIcsOfJanuary2022() {
+        Map<String, Row> spark = footprints("2022");
+        int checked = 0;
+        for (String month : MONTHS) {
+            for (Map.Entry<String, long[]> e : byHand2022.entrySet()) {
+                if (!e.getKey().startsWith(month + "|") || e.getKey().endsWith("|-")) continue;
+                assertFootprint(spark.get(e.getKey()), e.getValue()[0], e.getValue()[1], e.getKey() + " (2022)");
+                checked++;
+            }
+        }
+        assertTrue(checked >= 3 * 40, "most of the 42 ICSs in each of three months: " + checked);
+        assertEquals(LATEST_2022, FootprintMap.resolve(map, "latest"), "every lookup landed: latest is 2022");
+    }
+
+    private static final String LATEST_2022 = "2022";
+
+    @Test
+    void theUnmappedShareOn2022IsWhatNoIcsReceives() {
+        Dataset<Row> metrics = SharedSpark.session().createDataFrame(DimMetric.from(Metrics.all()), DimMetric.SCHEMA);
+        Map<String, Row> dq = new HashMap<>();
+        for (Row r : FootprintMetrics.unmapped(counts, metrics, FootprintMap.forVintage(map, "2022"),
+                FootprintMap.commissioners(map, "2022", null)).collectAsList()) {
+            dq.put(r.getAs("month").toString(), r);
+        }
+        for (String month : MONTHS) {
+            long unmapped = byHand2022.getOrDefault(month + "|-", new long[2])[0];
+            assertEquals(0, BigDecimal.valueOf(unmapped).compareTo(dq.get(month).getAs("unmapped_denominator")),
+                    month + " unmapped attendances on 2022: by hand " + unmapped + ", dq " + dq.get(month));
         }
     }
 }

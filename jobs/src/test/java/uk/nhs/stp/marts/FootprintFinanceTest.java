@@ -122,18 +122,18 @@ class FootprintFinanceTest {
     }
 
     @Test
-    void ccgMappingTakesTheCcgLookupRowsOnly() {
-        List<Row> rows = FootprintFinance.ccgMapping(orgFootprintMap()).orderBy("org_code").collectAsList();
+    void theCommissionersMapOf2018IsTheCcgLookupRows() {
+        List<Row> rows = FootprintMap.commissioners(orgFootprintMap(), "2018", null).orderBy("org_code").collectAsList();
         assertEquals(2, rows.size());
         assertEquals(RowFactory.create("01A", F1, "Footprint One (CCG lookup)", "E40000001", "Region E40000001",
                 d("1.000000")), rows.get(0));
-        DatasetAssertions.assertSchema(FootprintMap.SCHEMA, FootprintFinance.ccgMapping(orgFootprintMap()).schema(), "ccg map");
+        DatasetAssertions.assertSchema(FootprintMap.SCHEMA, FootprintMap.commissioners(orgFootprintMap(), "2018", null).schema(), "ccg map");
     }
 
     @Test
     void footprintsSumWeightedProviderAndCcgPositions() {
         Dataset<Row> actual = FootprintFinance.month(financeRows(), providerMapping(),
-                FootprintFinance.ccgMapping(orgFootprintMap()), "2018");
+                FootprintMap.commissioners(orgFootprintMap(), "2018", null), "2018");
         Dataset<Row> expected = spark.createDataFrame(List.of(
                 // F1 April: providers RAA -100 + 0.25 x 200 = -50 plan, -150.5 + 0.25 x 100 = -125.5 actual;
                 // CCG 01A plan 0, actual -30; total plan -50, actual -155.5, variance -105.5;
@@ -155,7 +155,7 @@ class FootprintFinanceTest {
     void aFootprintOnlyTheCcgLookupKnowsTakesItsNameAndRegion() {
         Dataset<Row> noProviders = spark.createDataFrame(List.of(), FootprintMap.SCHEMA);
         List<Row> rows = FootprintFinance.month(financeRows(), noProviders,
-                        FootprintFinance.ccgMapping(orgFootprintMap()), "2017")
+                        FootprintMap.commissioners(orgFootprintMap(), "2018", null), "2017")
                 .filter("footprint_code = 'E54000002'").collectAsList();
         assertEquals(1, rows.size());
         Row r = rows.get(0);
@@ -168,7 +168,7 @@ class FootprintFinanceTest {
     @Test
     void unmappedReturnsAreCountedPerMonthAndType() {
         Dataset<Row> actual = FootprintFinance.unmapped(financeRows(), providerMapping(),
-                FootprintFinance.ccgMapping(orgFootprintMap()));
+                FootprintMap.commissioners(orgFootprintMap(), "2018", null));
         Dataset<Row> expected = spark.createDataFrame(List.of(
                 RowFactory.create(APR, "Provider", 1, d("-7.00")),
                 RowFactory.create(APR, "CCG", 1, d("2.00")),
@@ -189,7 +189,7 @@ class FootprintFinanceTest {
 
     @Test
     void schemasEqualTheContracts() {
-        Dataset<Row> ccg = FootprintFinance.ccgMapping(orgFootprintMap());
+        Dataset<Row> ccg = FootprintMap.commissioners(orgFootprintMap(), "2018", null);
         DatasetAssertions.assertSchema(ContractSchemas.schema(Contracts.table("marts", "footprint_finance_month")),
                 FootprintFinance.month(financeRows(), providerMapping(), ccg, "2018").schema(), "footprint_finance_month");
         DatasetAssertions.assertSchema(ContractSchemas.schema(Contracts.table("marts", "dq_unmapped_finance")),
@@ -199,6 +199,6 @@ class FootprintFinanceTest {
     @Test
     void anUnresolvedVintageIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> FootprintFinance.month(financeRows(), providerMapping(),
-                FootprintFinance.ccgMapping(orgFootprintMap()), FootprintMap.LATEST));
+                FootprintMap.commissioners(orgFootprintMap(), "2018", null), FootprintMap.LATEST));
     }
 }

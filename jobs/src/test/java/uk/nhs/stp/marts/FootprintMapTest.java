@@ -130,7 +130,7 @@ class FootprintMapTest {
     void anUnknownVintageListsTheValidOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> FootprintMap.forVintage(lookups(), "2020"));
-        assertTrue(e.getMessage().contains("2017, 2018, latest"), e.getMessage());
+        assertTrue(e.getMessage().contains("2017, 2018, 2022, latest"), e.getMessage());
     }
 
     @Test
@@ -142,5 +142,41 @@ class FootprintMapTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Successors.read(
                 new StringReader("from_code,to_code,effective_from,note\nE54000045,E54000045,2018-04-01,\n"), "bad.csv"));
         assertTrue(e.getMessage().contains("its own successor"), e.getMessage());
+    }
+
+    @Test
+    void aMergedTrustTheLookupDoesNotListIsMappedAsItsSuccessor() {
+        // RW3 and RM2 merged into R0A (October 2017); only R0A is in this lookup. RR1 merged into RRK,
+        // which is not listed either: RR1 stays unmapped. RAA is listed and keeps its own row.
+        Dataset<Row> lookup = map(
+                trust("R0A", "E54000007", "Greater Manchester", "North Of England Commissioning Region", "1"),
+                trust("RAA", "E54000045", "Northumberland", "North Of England Commissioning Region", "1"));
+        List<Row> rows = FootprintMap.forVintage(lookup, "2017").orderBy("org_code").collectAsList();
+        assertEquals(List.of("R0A", "RAA", "RM2", "RW3"), rows.stream().map(r -> r.getString(0)).toList(),
+                "RM2 and RW3 inherit R0A's mapping; RR1 has no listed successor");
+        assertEquals("E54000007", rows.get(2).getString(1));
+        assertEquals("E54000007", rows.get(3).getString(1));
+    }
+
+    @Test
+    void aMergedCcgIsMappedAsItsSuccessorAndChainsAreFollowed() {
+        Dataset<Row> successors = spark.createDataFrame(List.of(
+                        RowFactory.create("00X", "ccg", "00Y"), RowFactory.create("00Y", "ccg", "99N"),
+                        RowFactory.create("00C", "ccg", "99N")),
+                new StructType().add("org_code", "string").add("org_type", "string").add("successor_code", "string"));
+        List<Row> rows = FootprintMap.commissioners(lookups(), "2018", successors).orderBy("org_code").collectAsList();
+        // 00X -> 00Y (unlisted) -> 99N (listed), and 00Y -> 99N; 00C is listed itself and keeps its own footprint
+        assertEquals(List.of("00C", "00D", "00X", "00Y", "99N"), rows.stream().map(r -> r.getString(0)).toList());
+        assertEquals("E54000040", rows.get(3).getString(1), "00Y placed where 99N is");
+        assertEquals("E54000049", rows.get(0).getString(1), "a listed CCG is never remapped by a successor rule");
+        assertEquals("E54000040", rows.get(2).getString(1), "00X placed where 99N is");
+    }
+
+    @Test
+    void onThe2017MapCcgsOfTheMergedNorthernFootprintsAreUnmappedAndTheOthersTakeTheTrustLookupsNames() {
+        List<Row> rows = FootprintMap.commissioners(lookups(), "2017", null).collectAsList();
+        assertEquals(1, rows.size(), "00C and 00D are in E54000049, which the 44 STPs do not have: " + rows);
+        assertEquals(RowFactory.create("99N", "E54000040", "BSW", null, "South Of England Commissioning Region",
+                new BigDecimal("1.000000")), rows.get(0));
     }
 }

@@ -13,6 +13,7 @@ import uk.nhs.stp.testing.SharedSpark;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,16 +39,33 @@ class FootprintMetricsTest {
         return v == null ? null : new BigDecimal(v);
     }
 
-    /** RZZ is in no footprint; RBB is split 50/50 between the two footprints. */
+    /**
+     * RZZ is in no footprint; RBB is split 50/50 between the two footprints. RTT rows carry their
+     * commissioner: 01A is in F1, 99X in no footprint; RZZ's waiters commissioned by 01A reach F1.
+     */
     private static Dataset<Row> counts() {
         return spark.createDataFrame(List.of(
-                RowFactory.create(APR, "RAA", "ae_4h", d("90.0"), d("100.0")),
-                RowFactory.create(APR, "RBB", "ae_4h", d("50.0"), d("100.0")),
-                RowFactory.create(APR, "RCC", "ae_4h", d("80.0"), d("100.0")),
-                RowFactory.create(APR, "RZZ", "ae_4h", d("10.0"), d("20.0")),
-                RowFactory.create(MAY, "RAA", "ae_4h", d("95.0"), d("100.0")),
-                RowFactory.create(APR, "RAA", "rtt_52w_plus", d("3.0"), null),
-                RowFactory.create(APR, "RZZ", "rtt_52w_plus", d("2.0"), null)), MetricCounts.SCHEMA);
+                RowFactory.create(APR, "RAA", "ae_4h", d("90.0"), d("100.0"), null),
+                RowFactory.create(APR, "RBB", "ae_4h", d("50.0"), d("100.0"), null),
+                RowFactory.create(APR, "RCC", "ae_4h", d("80.0"), d("100.0"), null),
+                RowFactory.create(APR, "RZZ", "ae_4h", d("10.0"), d("20.0"), null),
+                RowFactory.create(MAY, "RAA", "ae_4h", d("95.0"), d("100.0"), null),
+                RowFactory.create(APR, "RAA", "rtt_52w_plus", d("3.0"), null, "01A"),
+                RowFactory.create(APR, "RZZ", "rtt_52w_plus", d("4.0"), null, "01A"),
+                RowFactory.create(APR, "RZZ", "rtt_52w_plus", d("2.0"), null, "99X")), MetricCounts.SCHEMA);
+    }
+
+    /** A&E by provider, RTT by commissioner, as dim_metric says. */
+    private static Dataset<Row> basis() {
+        return spark.createDataFrame(List.of(RowFactory.create("ae_4h", "provider"),
+                RowFactory.create("rtt_52w_plus", "commissioner")),
+                new StructType().add("metric_id", DataTypes.StringType).add("basis", DataTypes.StringType));
+    }
+
+    /** The commissioners' map: CCG 01A in F1 (provider RAA's footprint too). */
+    private static Dataset<Row> commissioners() {
+        return spark.createDataFrame(List.of(
+                RowFactory.create("01A", "E54000001", "F1", "E40000001", "North", d("1.000000"))), FootprintMap.SCHEMA);
     }
 
     /** F1 has a region code; F2, as in the 2017 lookup, only a region name. */
@@ -72,14 +90,15 @@ class FootprintMetricsTest {
                 agg("footprint", "E54000001", MAY, "ae_4h", "95.0", "100.0", 1, 2),
                 // F2 April: half of RBB 25/50 + RCC 80/100 = 105/150
                 agg("footprint", "E54000002", APR, "ae_4h", "105.0", "150.0", 2, 2),
-                agg("footprint", "E54000001", APR, "rtt_52w_plus", "3.0", null, 1, 1),
+                // RTT by commissioner: 01A's waiters at RAA (3) and at the unmapped provider RZZ (4); one commissioner
+                agg("footprint", "E54000001", APR, "rtt_52w_plus", "7.0", null, 1, 1),
                 agg("region", "E40000001", APR, "ae_4h", "115.0", "150.0", 2, 2),
                 agg("region", "E40000001", MAY, "ae_4h", "95.0", "100.0", 1, 2),
                 // no region code: the region's name is the area code
                 agg("region", "South Region", APR, "ae_4h", "105.0", "150.0", 2, 2),
-                agg("region", "E40000001", APR, "rtt_52w_plus", "3.0", null, 1, 1)), AGGREGATED);
-        DatasetAssertions.assertSameRows(expected, FootprintMetrics.aggregate(counts(), mapping()),
-                "weighted sums per footprint and region; RZZ in neither");
+                agg("region", "E40000001", APR, "rtt_52w_plus", "7.0", null, 1, 1)), AGGREGATED);
+        DatasetAssertions.assertSameRows(expected, FootprintMetrics.aggregate(counts(), basis(), mapping(), commissioners()),
+                "weighted sums per footprint and region; RZZ's A&E and 99X's RTT in neither");
     }
 
     @Test
@@ -93,7 +112,7 @@ class FootprintMetricsTest {
                 .add("valid_from", DataTypes.DateType).add("valid_to", DataTypes.DateType));
         Dataset<Row> months = spark.createDataFrame(List.of(RowFactory.create(APR), RowFactory.create(MAY)),
                 new StructType().add("month", DataTypes.DateType));
-        Row f1 = MetricMonth.finish(FootprintMetrics.aggregate(counts(), mapping()), metrics, targets, months, "2017")
+        Row f1 = MetricMonth.finish(FootprintMetrics.aggregate(counts(), basis(), mapping(), commissioners()), metrics, targets, months, "2017")
                 .filter("area_code = 'E54000001' AND metric_id = 'ae_4h' AND month = DATE'2017-04-01'").first();
         // 100 x 115 / 150 = 76.6666..., not the mean of RAA's 90% and RBB's 50% (70%)
         assertEquals(0, d("76.6667").compareTo(f1.getAs("value")), "F1 April value: " + f1);
@@ -109,9 +128,28 @@ class FootprintMetricsTest {
                 // RZZ: 20 of the 320 attendances of April = 6.25%
                 RowFactory.create(APR, "ae_4h", 1, d("20.0"), d("320.0"), d("6.250")),
                 RowFactory.create(MAY, "ae_4h", 0, d("0.0"), d("100.0"), d("0.000")),
-                // a count metric has no denominator: its numerator is the activity, RZZ 2 of 5
-                RowFactory.create(APR, "rtt_52w_plus", 1, d("2.0"), d("5.0"), d("40.000"))), schema);
-        DatasetAssertions.assertSameRows(expected, FootprintMetrics.unmapped(counts(), mapping()),
+                // a count metric has no denominator: its numerator is the activity; by commissioner,
+                // 99X's 2 of the 9 waiters = 22.222% (RZZ's 4 for 01A are mapped)
+                RowFactory.create(APR, "rtt_52w_plus", 1, d("2.0"), d("9.0"), d("22.222"))), schema);
+        DatasetAssertions.assertSameRows(expected, FootprintMetrics.unmapped(counts(), basis(), mapping(), commissioners()),
                 "unmapped activity per month and metric");
+    }
+
+    @Test
+    void theFootprintP92IsEstimatedOnceOnTheBandsSummedOverItsCommissioners() {
+        // 01A's patients at RAA all wait under a week, at RZZ (a provider no footprint lists) 3-4 weeks;
+        // 99X is in no footprint. F1 = 01A: bands {50, 0, 0, 50, 0}, T = 100, rank 92 lies in band 3
+        // (cumulative 50 before it, 50 in it): 3 + (92 - 50) / 50 = 3.84 weeks.
+        List<Row> bands = new ArrayList<>();
+        bands.addAll(RttPathwayRows.bandRows(APR, "RAA", "01A", 4, 50, 0, 0, 0, 0));
+        bands.addAll(RttPathwayRows.bandRows(APR, "RZZ", "01A", 4, 0, 0, 0, 50, 0));
+        bands.addAll(RttPathwayRows.bandRows(APR, "RZZ", "99X", 4, 0, 0, 0, 0, 500));
+        Dataset<Row> rows = FootprintMetrics.waitPercentiles(
+                spark.createDataFrame(bands, RttPathwayRows.COMMISSIONER_BANDS), commissioners());
+        Dataset<Row> expected = spark.createDataFrame(List.of(
+                RowFactory.create("footprint", "E54000001", APR, "rtt_p92_weeks", null, null, d("3.8400"), false, 1, 1),
+                RowFactory.create("region", "E40000001", APR, "rtt_p92_weeks", null, null, d("3.8400"), false, 1, 1)),
+                AGGREGATED);
+        DatasetAssertions.assertSameRows(expected, rows, "p92 of the summed bands, 99X's 500 censored waits not in F1");
     }
 }

@@ -37,10 +37,10 @@ class MetricMonthTest {
 
     private Dataset<Row> counts() {
         return spark.createDataFrame(List.of(
-                RowFactory.create(APR, "RAA", "ae_4h", d("90.0"), d("100.0")),
-                RowFactory.create(APR, "RBB", "ae_4h", d("50.0"), d("100.0")),
-                RowFactory.create(MAY, "RAA", "ae_4h", d("95.0"), d("100.0")),
-                RowFactory.create(APR, "RAA", "rtt_52w_plus", d("3.0"), null)), MetricCounts.SCHEMA);
+                RowFactory.create(APR, "RAA", "ae_4h", d("90.0"), d("100.0"), null),
+                RowFactory.create(APR, "RBB", "ae_4h", d("50.0"), d("100.0"), null),
+                RowFactory.create(MAY, "RAA", "ae_4h", d("95.0"), d("100.0"), null),
+                RowFactory.create(APR, "RAA", "rtt_52w_plus", d("3.0"), null, "01A")), MetricCounts.SCHEMA);
     }
 
     private Dataset<Row> metrics() {

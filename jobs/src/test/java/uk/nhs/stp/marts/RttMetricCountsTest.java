@@ -35,25 +35,29 @@ class RttMetricCountsTest {
                 .dataset();
     }
 
-    private static Row row(LocalDate month, String org, String metric, String numerator, String denominator) {
+    private static Row row(LocalDate month, String org, String commissioner, String metric, String numerator,
+                           String denominator) {
         return RowFactory.create(month, org, metric, new BigDecimal(numerator),
-                denominator == null ? null : new BigDecimal(denominator));
+                denominator == null ? null : new BigDecimal(denominator), commissioner);
     }
 
     @Test
-    void incompletePathwaysOfPart2AreSummedPerProviderAndMonthWithoutControlRows() {
+    void incompletePathwaysOfPart2AreSummedPerProviderCommissionerAndMonthWithoutControlRows() {
         List<Row> expected = List.of(
-                // RJ1 April: 100 + 50 from the two Part_2 rows; C_999, Part_2A, Part_1A, Part_3 left out
-                row(APRIL, "RJ1", "rtt_incomplete_total", "150.0", null),
-                row(APRIL, "RJ1", "rtt_18w_incomplete", "110.0", "150.0"),
-                row(APRIL, "RJ1", "rtt_52w_plus", "7.0", null),
+                // RJ1 April: the two Part_2 rows, one per commissioner; C_999, Part_2A, Part_1A, Part_3 left out
+                row(APRIL, "RJ1", "06Q", "rtt_incomplete_total", "100.0", null),
+                row(APRIL, "RJ1", "06Q", "rtt_18w_incomplete", "80.0", "100.0"),
+                row(APRIL, "RJ1", "06Q", "rtt_52w_plus", "5.0", null),
+                row(APRIL, "RJ1", "07H", "rtt_incomplete_total", "50.0", null),
+                row(APRIL, "RJ1", "07H", "rtt_18w_incomplete", "30.0", "50.0"),
+                row(APRIL, "RJ1", "07H", "rtt_52w_plus", "2.0", null),
                 // a provider with no one waiting keeps its rows: 0 of 0, the rate is left to the reader
-                row(APRIL, "RGT", "rtt_incomplete_total", "0.0", null),
-                row(APRIL, "RGT", "rtt_18w_incomplete", "0.0", "0.0"),
-                row(APRIL, "RGT", "rtt_52w_plus", "0.0", null),
-                row(MAY, "RJ1", "rtt_incomplete_total", "10.0", null),
-                row(MAY, "RJ1", "rtt_18w_incomplete", "9.0", "10.0"),
-                row(MAY, "RJ1", "rtt_52w_plus", "0.0", null));
+                row(APRIL, "RGT", "06Q", "rtt_incomplete_total", "0.0", null),
+                row(APRIL, "RGT", "06Q", "rtt_18w_incomplete", "0.0", "0.0"),
+                row(APRIL, "RGT", "06Q", "rtt_52w_plus", "0.0", null),
+                row(MAY, "RJ1", "06Q", "rtt_incomplete_total", "10.0", null),
+                row(MAY, "RJ1", "06Q", "rtt_18w_incomplete", "9.0", "10.0"),
+                row(MAY, "RJ1", "06Q", "rtt_52w_plus", "0.0", null));
         assertSameRows(SharedSpark.session().createDataFrame(expected, MetricCounts.SCHEMA),
                 RttMetricCounts.from(input()), "RTT metric counts");
     }

@@ -28,6 +28,14 @@ final class RttPathwayRows {
             .add("band_index", DataTypes.IntegerType)
             .add("open_band_from_weeks", DataTypes.IntegerType)
             .add("pathways_count", DataTypes.LongType);
+    /** {@link RttWaitBands}' output: {@link #BANDS} with the commissioner. */
+    static final StructType COMMISSIONER_BANDS = new StructType()
+            .add("month", DataTypes.DateType)
+            .add("org_code", DataTypes.StringType)
+            .add("commissioner_code", DataTypes.StringType)
+            .add("band_index", DataTypes.IntegerType)
+            .add("open_band_from_weeks", DataTypes.IntegerType)
+            .add("pathways_count", DataTypes.LongType);
     static final LocalDate APRIL = LocalDate.of(2026, 4, 1);
     static final LocalDate MAY = LocalDate.of(2026, 5, 1);
 
@@ -78,6 +86,15 @@ final class RttPathwayRows {
         if (counts.length != openBandFrom + 1) throw new IllegalArgumentException("need N+1 bands");
         List<Row> out = new ArrayList<>();
         for (int i = 0; i < counts.length; i++) out.add(RowFactory.create(month, org, i, openBandFrom, counts[i]));
+        return out;
+    }
+
+    /** Rows of {@link #COMMISSIONER_BANDS}: one provider and commissioner's vector 0…N. */
+    static List<Row> bandRows(LocalDate month, String org, String commissioner, int openBandFrom, long... counts) {
+        List<Row> out = new ArrayList<>();
+        for (Row r : bandRows(month, org, openBandFrom, counts)) {
+            out.add(RowFactory.create(r.get(0), r.get(1), commissioner, r.get(2), r.get(3), r.get(4)));
+        }
         return out;
     }
 

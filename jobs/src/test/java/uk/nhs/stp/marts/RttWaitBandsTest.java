@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static uk.nhs.stp.marts.RttPathwayRows.APRIL;
-import static uk.nhs.stp.marts.RttPathwayRows.BANDS;
+import static uk.nhs.stp.marts.RttPathwayRows.COMMISSIONER_BANDS;
 import static uk.nhs.stp.marts.RttPathwayRows.MAY;
 import static uk.nhs.stp.marts.RttPathwayRows.bandRows;
 import static uk.nhs.stp.testing.DatasetAssertions.assertSameRows;
@@ -16,14 +16,16 @@ import static uk.nhs.stp.testing.DatasetAssertions.assertSameRows;
 class RttWaitBandsTest {
 
     @Test
-    void bandsOfPart2RowsAreSummedPerProviderWithoutControlRows() {
+    void bandsOfPart2RowsAreSummedPerProviderAndCommissionerWithoutControlRows() {
         List<Row> expected = new ArrayList<>();
-        // RJ1 April: {10,20,30,40,0} + {1,2,3,4,40}; the C_999, Part_2A, Part_1A and Part_3 rows left out
-        expected.addAll(bandRows(APRIL, "RJ1", 4, 11, 22, 33, 44, 40));
+        // RJ1 April, per commissioner: 06Q {10,20,30,40,0}, 07H {1,2,3,4,40}; the C_999, Part_2A,
+        // Part_1A and Part_3 rows left out
+        expected.addAll(bandRows(APRIL, "RJ1", "06Q", 4, 10, 20, 30, 40, 0));
+        expected.addAll(bandRows(APRIL, "RJ1", "07H", 4, 1, 2, 3, 4, 40));
         // bands with no pathways stay, so every provider has its whole vector
-        expected.addAll(bandRows(APRIL, "RGT", 4, 0, 0, 0, 0, 0));
-        expected.addAll(bandRows(MAY, "RJ1", 4, 5, 4, 1, 0, 0));
-        assertSameRows(SharedSpark.session().createDataFrame(expected, BANDS),
+        expected.addAll(bandRows(APRIL, "RGT", "06Q", 4, 0, 0, 0, 0, 0));
+        expected.addAll(bandRows(MAY, "RJ1", "06Q", 4, 5, 4, 1, 0, 0));
+        assertSameRows(SharedSpark.session().createDataFrame(expected, COMMISSIONER_BANDS),
                 RttWaitBands.from(RttMetricCountsTest.input()), "RTT wait bands");
     }
 }

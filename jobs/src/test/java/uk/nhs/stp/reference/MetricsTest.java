@@ -49,9 +49,11 @@ class MetricsTest {
     }
 
     @Test
-    void everyMetricIsProviderBasedAndNamesAConformedTable() {
+    void rttMetricsAreCommissionerBasedTheRestProviderBasedAndEachNamesAConformedTable() {
         for (Metric m : Metrics.all()) {
-            assertEquals("provider", m.basis(), m.metricId() + " basis");
+            // RTT is published per provider and commissioner; A&E and cancer per provider only
+            assertEquals(m.sourceTable().equals("rtt_pathways") ? "commissioner" : "provider", m.basis(),
+                    m.metricId() + " basis");
             assertTrue(Contracts.list("conformed").contains(m.sourceTable()), m.metricId() + " source " + m.sourceTable());
             assertTrue(m.definition().length() > 40 && m.definition().contains("NHS"),
                     m.metricId() + " cites its published definition");
@@ -81,7 +83,7 @@ class MetricsTest {
                 + "ae_4h,A&E,pct,higher_is_better,provider,ae_attendances,within,,def\n"
                 + "ae_12h_dta,12h,count,lower_is_better,provider,ae_attendances,waits,all,def\n"
                 + "rtt_x,x,percent,higher_is_better,provider,rtt_pathways,n,d,def\n"
-                + "rtt_y,y,pct,sideways,commissioner,rtt_pathways,n,d,def\n"
+                + "rtt_y,y,pct,sideways,resident,rtt_pathways,n,d,def\n"
                 + "Bad-Id,b,count,lower_is_better,provider,finance_monthly,n,,def\n"
                 + "rtt_z,z,count,lower_is_better,provider,rtt_pathways,n,,\n"
                 + "rtt_z,z,count,lower_is_better,provider,rtt_pathways,n,,def\n"
@@ -90,7 +92,7 @@ class MetricsTest {
                 () -> Metrics.read(new StringReader(csv), "test")).getMessage();
         for (String expected : List.of("line 2: ae_4h is a pct metric and needs a denominator_definition",
                 "line 3: ae_12h_dta is a count metric and has no denominator", "'percent' is not one of",
-                "'sideways' is not one of", "'commissioner' is not one of", "'Bad-Id' does not match",
+                "'sideways' is not one of", "'resident' is not one of", "'Bad-Id' does not match",
                 "'finance_monthly' is not one of", "line 7: definition is required", "line 9: [metric_id] [rtt_z] repeats line 8")) {
             assertTrue(message.contains(expected), "expected '" + expected + "' in: " + message);
         }
