@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -192,7 +193,7 @@ public final class BuildMarts {
      * SPC of every series of the metric-month marts this build wrote (read back, as published) and
      * the summary of each series; see {@link SpcMarts}.
      */
-    private Map<String, Long> spcMarts(java.util.Set<String> built, Dataset<Row> metrics) throws IOException {
+    private Map<String, Long> spcMarts(Set<String> built, Dataset<Row> metrics) throws IOException {
         Map<String, Long> written = new LinkedHashMap<>();
         Dataset<Row> series = null;
         for (String level : List.of("england", "region", "footprint", "provider")) {

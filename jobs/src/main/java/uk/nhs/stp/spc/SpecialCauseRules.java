@@ -107,8 +107,8 @@ final class SpecialCauseRules {
         for (int i = 0; i <= n; i++) {
             boolean passOver = i < n && values[i] != null && side[i] == 0 && ties == TieRule.IGNORED;
             if (passOver) continue;
-            boolean extends_ = i < n && values[i] != null && side[i] != 0 && side[i] == runSide;
-            if (extends_) {
+            boolean continuesRun = i < n && values[i] != null && side[i] != 0 && side[i] == runSide;
+            if (continuesRun) {
                 run[size++] = i;
                 continue;
             }
