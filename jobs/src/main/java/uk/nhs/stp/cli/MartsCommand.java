@@ -1,12 +1,14 @@
 package uk.nhs.stp.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import uk.nhs.stp.marts.BuildMarts;
 import uk.nhs.stp.marts.FootprintMap;
+import uk.nhs.stp.spc.SpcParameters;
 
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,7 +17,8 @@ import java.util.concurrent.Callable;
 @Command(name = "marts", mixinStandardHelpOptions = true,
         description = {"Build the marts under <warehouse>/marts/ from the conformed tables: dim_month, dim_metric, "
                 + "england_metric_month and provider_metric_month, and, when org_footprint_map is present, "
-                + "footprint_metric_month, region_metric_month and dq_unmapped_activity (each mart is replaced whole)."})
+                + "footprint_metric_month, region_metric_month and dq_unmapped_activity, then the SPC marts spc_metric_month and "
+                + "spc_summary (each mart is replaced whole)."})
 public final class MartsCommand implements Callable<Integer> {
 
     @Spec
@@ -32,13 +35,22 @@ public final class MartsCommand implements Callable<Integer> {
                     + "recent the landed lookups give). Default: ${DEFAULT-VALUE}.")
     String footprintVintage;
 
+    @Mixin
+    SpcOptions spc;
+
     @Override
     public Integer call() throws Exception {
         if (!FootprintMap.VINTAGES.contains(footprintVintage)) {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--footprint-vintage': '"
                     + footprintVintage + "' (use one of " + String.join(", ", FootprintMap.VINTAGES) + ")");
         }
-        MartsRun.run(warehouse, footprintVintage, List.of("marts", "--warehouse", warehouse,
+        SpcParameters spcParameters;
+        try {
+            spcParameters = spc.parameters();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        MartsRun.run(warehouse, footprintVintage, spcParameters, List.of("marts", "--warehouse", warehouse,
                 "--footprint-vintage", footprintVintage), spec.commandLine().getOut());
         return ExitCodes.OK;
     }

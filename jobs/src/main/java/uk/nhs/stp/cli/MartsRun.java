@@ -5,6 +5,7 @@ import uk.nhs.stp.io.Warehouse;
 import uk.nhs.stp.marts.BuildMarts;
 import uk.nhs.stp.run.RunIds;
 import uk.nhs.stp.run.RunManifest;
+import uk.nhs.stp.spc.SpcParameters;
 import uk.nhs.stp.spark.SparkSessions;
 
 import java.io.PrintWriter;
@@ -24,18 +25,23 @@ final class MartsRun {
 
     static Map<String, Long> run(String warehouseRoot, String footprintVintage, List<String> command, PrintWriter out)
             throws Exception {
+        return run(warehouseRoot, footprintVintage, SpcParameters.DEFAULTS, command, out);
+    }
+
+    static Map<String, Long> run(String warehouseRoot, String footprintVintage, SpcParameters spcParameters,
+                                 List<String> command, PrintWriter out) throws Exception {
         Instant started = Instant.now();
         String runId = RunIds.next(started);
         SparkSession spark = SparkSessions.getOrCreate("stp marts");
         Warehouse warehouse = new Warehouse(warehouseRoot, spark.sparkContext().hadoopConfiguration());
         RunManifest manifest = new RunManifest(runId, started, command).put("warehouse", warehouse.root().toString())
-                .put("footprint_vintage", footprintVintage);
+                .put("footprint_vintage", footprintVintage).put("spc_parameters", spcParameters.describe());
         Map<String, Long> written;
         try {
             written = new BuildMarts(spark, warehouse, runId, line -> {
                 out.println("  " + line);
                 out.flush();
-            }, footprintVintage).execute();
+            }, footprintVintage).withSpcParameters(spcParameters).execute();
         } catch (Exception e) {
             manifest.write(warehouse, ExitCodes.INTERNAL, List.of(), e.toString());
             throw e;

@@ -14,6 +14,8 @@ import uk.nhs.stp.io.Warehouse;
 import uk.nhs.stp.reference.Metrics;
 import uk.nhs.stp.reference.Target;
 import uk.nhs.stp.reference.Targets;
+import uk.nhs.stp.spc.SpcMarts;
+import uk.nhs.stp.spc.SpcParameters;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -54,6 +57,7 @@ public final class BuildMarts {
     private final Consumer<String> progress;
     private final Map<String, Dataset<Row>> conformedTables = new java.util.HashMap<>();
     private final String footprintVintage;
+    private SpcParameters spcParameters = SpcParameters.DEFAULTS;
 
     /** A build on the default footprint vintage ({@value #FOOTPRINT_VINTAGE_DEFAULT}). */
     public BuildMarts(SparkSession spark, Warehouse warehouse, String runId, Consumer<String> progress) {
@@ -76,6 +80,12 @@ public final class BuildMarts {
         this.runId = runId;
         this.progress = progress;
         this.footprintVintage = footprintVintage;
+    }
+
+    /** The statistical process control settings (default: NHSRplotthedots'). */
+    public BuildMarts withSpcParameters(SpcParameters parameters) {
+        this.spcParameters = parameters;
+        return this;
     }
 
     /** Builds every mart; returns rows written per mart, in build order. */
@@ -125,6 +135,7 @@ public final class BuildMarts {
         written.put("provider_metric_month", write("provider_metric_month",
                 MetricMonth.finish(provider, metrics, targets, monthColumn, FOOTPRINT_VINTAGE_DEFAULT)));
         written.putAll(footprintMarts(counts, bands, metrics, targets, monthColumn));
+        written.putAll(spcMarts(written.keySet(), metrics));
         counts.unpersist();
         if (bands != null) bands.unpersist();
         warehouse.fs().delete(warehouse.staging(runId), true);
@@ -179,6 +190,31 @@ public final class BuildMarts {
         areas.unpersist();
         mapping.unpersist();
         ccgs.unpersist();
+        return written;
+    }
+
+    /**
+     * SPC of every series of the metric-month marts this build wrote (read back, as published) and
+     * the summary of each series; see {@link SpcMarts}.
+     */
+    private Map<String, Long> spcMarts(Set<String> built, Dataset<Row> metrics) throws IOException {
+        Map<String, Long> written = new LinkedHashMap<>();
+        Dataset<Row> series = null;
+        for (String level : List.of("england", "region", "footprint", "provider")) {
+            String mart = level + "_metric_month";
+            if (!built.contains(mart)) {
+                progress.accept("spc       no " + mart + " in this build: its series have no SPC");
+                continue;
+            }
+            Dataset<Row> rows = spark.read().parquet(warehouse.mart(mart).toString()).select("area_level", "area_code",
+                    "month", "metric_id", "value", "target", "has_data", "footprint_vintage");
+            series = series == null ? rows : series.unionByName(rows);
+        }
+        if (series == null) return written;
+        progress.accept("spc       rules: " + spcParameters.describe());
+        written.put("spc_metric_month", write("spc_metric_month", SpcMarts.metricMonth(series, metrics, spcParameters)));
+        written.put("spc_summary", write("spc_summary", SpcMarts.summary(
+                spark.read().parquet(warehouse.mart("spc_metric_month").toString()), spcParameters)));
         return written;
     }
 
