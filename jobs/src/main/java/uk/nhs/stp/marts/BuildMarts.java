@@ -14,6 +14,7 @@ import uk.nhs.stp.io.Warehouse;
 import uk.nhs.stp.reference.Metrics;
 import uk.nhs.stp.reference.Target;
 import uk.nhs.stp.reference.Targets;
+import uk.nhs.stp.trajectory.BuildTrajectoryMarts;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -125,6 +126,7 @@ public final class BuildMarts {
         written.put("provider_metric_month", write("provider_metric_month",
                 MetricMonth.finish(provider, metrics, targets, monthColumn, FOOTPRINT_VINTAGE_DEFAULT)));
         written.putAll(footprintMarts(counts, metrics, targets, monthColumn));
+        written.putAll(new BuildTrajectoryMarts(spark, warehouse, footprintVintage, progress).execute(this::write));
         counts.unpersist();
         if (bands != null) bands.unpersist();
         warehouse.fs().delete(warehouse.staging(runId), true);
