@@ -9,6 +9,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 import uk.nhs.stp.contract.Contracts;
 import uk.nhs.stp.ingest.finance.FinancialYear;
+import uk.nhs.stp.ingest.plan.PlannedTrajectoryCsv;
 import uk.nhs.stp.spark.ContractSchemas;
 
 import java.time.LocalDate;
@@ -51,7 +52,7 @@ public final class FinanceTrajectories {
     public static final String ANNUAL_ACCOUNTS = "annual_accounts";
     public static final String FINANCE_RETURN = "finance_return";
     /** The planned_trajectory metric that carries a plan's "do nothing" position per footprint and year. */
-    public static final String DO_NOTHING_METRIC = "finance_do_nothing_gbp_k";
+    public static final String DO_NOTHING_METRIC = PlannedTrajectoryCsv.FINANCE_DO_NOTHING;
 
     /** The positions shape of Phase 1 (plus {@code do_nothing_gbp_k} after {@link #withDoNothing}). */
     public static final List<String> POSITIONS = List.of("area_level", "area_code", "area_name", "basis",
