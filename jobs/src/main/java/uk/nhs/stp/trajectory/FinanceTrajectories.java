@@ -1,11 +1,13 @@
 package uk.nhs.stp.trajectory;
 
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructType;
 import uk.nhs.stp.contract.Contracts;
 import uk.nhs.stp.ingest.finance.FinancialYear;
@@ -141,7 +143,7 @@ public final class FinanceTrajectories {
      */
     public static Dataset<Row> project(Dataset<Row> positions, FinanceTrajectoryParameters p, StructType schema) {
         FlatMapGroupsFunction<String, Row, Row> perArea = (key, rows) -> projectArea(rows, p);
-        return positions.groupByKey((org.apache.spark.api.java.function.MapFunction<Row, String>)
+        return positions.groupByKey((MapFunction<Row, String>)
                         r -> r.getAs("area_level") + "|" + r.getAs("area_code") + "|" + r.getAs("basis"), Encoders.STRING())
                 .flatMapGroups(perArea, Encoders.row(schema));
     }
@@ -208,14 +210,14 @@ public final class FinanceTrajectories {
         Column unmapped = col("is_mapped").isNull();
         Column income = col("operating_income_gbp_k");
         Column national = sum(income);
+        DataType money = UNMAPPED_ANNUAL_SCHEMA.apply("unmapped_position_gbp_k").dataType();
         return annualPositions.join(broadcast(known), col("org_code").equalTo(col("m_org")), "left")
                 .groupBy("financial_year")
                 .agg(countDistinct("org_code").cast("int").alias("trusts"),
                         countDistinct(when(unmapped, col("org_code"))).cast("int").alias("unmapped_trusts"),
-                        coalesce(sum(when(unmapped, col("financial_position_gbp_k"))), lit(0)).cast(FOOTPRINT_SCHEMA
-                                .apply("latest_outturn_gbp_k").dataType()).alias("unmapped_position_gbp_k"),
-                        sum("financial_position_gbp_k").cast(FOOTPRINT_SCHEMA.apply("latest_outturn_gbp_k").dataType())
-                                .alias("national_position_gbp_k"),
+                        coalesce(sum(when(unmapped, col("financial_position_gbp_k"))), lit(0)).cast(money)
+                                .alias("unmapped_position_gbp_k"),
+                        sum("financial_position_gbp_k").cast(money).alias("national_position_gbp_k"),
                         when(national.gt(0), coalesce(sum(when(unmapped, income)), lit(0)).multiply(100).divide(national))
                                 .cast(UNMAPPED_ANNUAL_SCHEMA.apply("unmapped_income_share_pct").dataType())
                                 .alias("unmapped_income_share_pct"))
