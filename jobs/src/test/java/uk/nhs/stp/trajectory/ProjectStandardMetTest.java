@@ -51,6 +51,14 @@ class ProjectStandardMetTest {
         }
         assertEquals(100 * sumWithin / sumAll, t.rollingValue(), 1e-9, "ratio of the summed counts");
         assertEquals(0, t.trendPerMonth(), 1e-9, "no trend in a purely seasonal series");
+        // the same 24 months fitted month by month (m = 10 .. 33, ending in January) show a spurious slope
+        double[] x = new double[24];
+        double[] y = new double[24];
+        for (int i = 0; i < 24; i++) {
+            x[i] = 10 + i;
+            y[i] = 100 * within[(10 + i) % 12] / all[(10 + i) % 12];
+        }
+        assertTrue(Math.abs(LinearTrend.fit(x, y).slope()) > 0.05, "a fit on the monthly values reads winter as trend");
         assertEquals(ProjectionStatus.NOT_ON_CURRENT_TREND, t.status());
         assertEquals(23, t.windowPoints(), "rolling values at m = 11 .. 33 (the window of 24 reaches back before m = 11)");
         assertFalse(t.isOnTrack());
