@@ -16,6 +16,7 @@ import uk.nhs.stp.reference.Target;
 import uk.nhs.stp.reference.Targets;
 import uk.nhs.stp.spc.SpcMarts;
 import uk.nhs.stp.spc.SpcParameters;
+import uk.nhs.stp.trajectory.BuildTrajectoryMarts;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -135,6 +136,7 @@ public final class BuildMarts {
         written.put("provider_metric_month", write("provider_metric_month",
                 MetricMonth.finish(provider, metrics, targets, monthColumn, FOOTPRINT_VINTAGE_DEFAULT)));
         written.putAll(footprintMarts(counts, bands, metrics, targets, monthColumn));
+        written.putAll(new BuildTrajectoryMarts(spark, warehouse, footprintVintage, progress).execute(this::write));
         written.putAll(spcMarts(written.keySet(), metrics));
         counts.unpersist();
         if (bands != null) bands.unpersist();

@@ -47,6 +47,10 @@ class BuildMartsTest {
         spark = SharedSpark.session();
         new SampleReturnsGenerator().generate(new SampleReturnsGenerator.Options(tmp.resolve("landing").toString(),
                 YearMonth.of(2017, 4), 2, 11));
+        // a planned trajectory return beside the generated ones: England's A&E plan and a footprint's do-nothing line
+        Files.createDirectories(tmp.resolve("landing/plans"));
+        Files.writeString(tmp.resolve("landing/plans/planned-trajectory.csv"), "area_code,metric_id,month,planned_value\n"
+                + "E92000001,ae_4h,2017-04,90\nE54000049,finance_do_nothing_gbp_k,2020-04,\"(50,000)\"\n");
         warehouse = tmp.resolve("wh").toString();
         StringWriter out = new StringWriter();
         CommandLine cl = StpCommand.commandLine();
@@ -127,5 +131,19 @@ class BuildMartsTest {
         cl.setErr(new PrintWriter(err));
         assertEquals(2, cl.execute("marts", "--warehouse", warehouse, "--footprint-vintage", "2016"), err.toString());
         assertTrue(err.toString().contains("2017, 2018, 2022, latest"), err.toString());
+    }
+
+    @Test
+    void theTrajectoriesReadThePlannedTrajectoryReturn() {
+        // the plan for England in April 2017 is 90%; variance = value - 90
+        Row april = mart("england_target_trajectory").filter("metric_id = 'ae_4h' AND as_of_month = DATE'2017-04-01'").first();
+        assertEquals(0, new BigDecimal("90").compareTo(april.getAs("planned_value")), "planned value of the return");
+        assertEquals(0, ((BigDecimal) april.getAs("value")).subtract(new BigDecimal("90"))
+                .compareTo(april.getAs("variance_to_plan")), "variance = actual - planned");
+        assertEquals("insufficient_data", april.getAs("status"), "two months give no rolling year");
+        Row finance = mart("footprint_finance_trajectory").filter("basis = 'finance_return' AND area_code = 'E54000049'").first();
+        assertEquals("insufficient_data", finance.getAs("balance_status"), "one financial year is one point");
+        assertEquals(0, new BigDecimal("-50000").compareTo(finance.getAs("do_nothing_at_target_year_gbp_k")),
+                "the plan's do-nothing deficit for 2020/21: " + finance);
     }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.nhs.stp.reference.Metrics;
 import uk.nhs.stp.testing.RawCsv;
+import uk.nhs.stp.testing.RawTrustSuccessors;
 import uk.nhs.stp.testing.RealData;
 import uk.nhs.stp.testing.SharedSpark;
 
@@ -67,7 +68,7 @@ class FootprintBackTest {
             List<String> c = RawCsv.split(line);
             stpOf.put(c.get(2).trim(), c.get(4).trim());
         }
-        byHand = sumByFootprint(withSuccessors(stpOf));
+        byHand = sumByFootprint(RawTrustSuccessors.apply(stpOf));
 
         // January 2022: trust -> Q code from the ODS extract (open on 2022-01-01), Q -> E54 from the practice file
         Map<String, String> e54OfQ = new HashMap<>();
@@ -85,30 +86,7 @@ class FootprintBackTest {
             boolean open = c.get(10).compareTo("20220101") <= 0 && (c.get(11).isEmpty() || c.get(11).compareTo("20220101") >= 0);
             if (open && e54OfQ.containsKey(c.get(3))) icsOf.put(c.get(0), e54OfQ.get(c.get(3)));
         }
-        byHand2022 = sumByFootprint(withSuccessors(icsOf));
-    }
-
-    /** The lookup plus each merged trust it does not list, placed where its first listed successor is. */
-    private static Map<String, String> withSuccessors(Map<String, String> footprintOf) throws IOException {
-        Map<String, String> next = new HashMap<>();
-        try (var in = FootprintBackTest.class.getClassLoader().getResourceAsStream("reference/trust_successors.csv")) {
-            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-            for (String line : lines.subList(1, lines.size())) {
-                List<String> c = RawCsv.split(line);
-                next.put(c.get(0), c.get(1));
-            }
-        }
-        Map<String, String> out = new HashMap<>(footprintOf);
-        for (String from : next.keySet()) {
-            if (footprintOf.containsKey(from)) continue;
-            for (String to = next.get(from); to != null; to = next.get(to)) {
-                if (footprintOf.containsKey(to)) {
-                    out.put(from, footprintOf.get(to));
-                    break;
-                }
-            }
-        }
-        return out;
+        byHand2022 = sumByFootprint(RawTrustSuccessors.apply(icsOf));
     }
 
     /** "month|footprint" -> {attendances, breaches} over the tidy history; "-" for codes not placed. */

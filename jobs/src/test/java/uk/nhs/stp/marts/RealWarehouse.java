@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * {@code stp ingest}, as a batch run would; plus the plain quote-aware split the tests use to
  * compute the expected figures by hand from the raw files (no project reader).
  */
-final class RealWarehouse {
+public final class RealWarehouse {
     private final Path warehouse;
 
     private RealWarehouse(Path warehouse) {
@@ -31,7 +31,7 @@ final class RealWarehouse {
     }
 
     /** Copies {@code realFiles} (paths under the real-data folder) into {@code dir} and ingests them. */
-    static RealWarehouse ingest(Path dir, List<String> realFiles) throws IOException {
+    public static RealWarehouse ingest(Path dir, List<String> realFiles) throws IOException {
         Path landing = dir.resolve("landing");
         for (String f : realFiles) {
             Path target = landing.resolve(f);
@@ -49,7 +49,7 @@ final class RealWarehouse {
     }
 
     /** A conformed table as the marts read it. */
-    Dataset<Row> conformed(String table) {
+    public Dataset<Row> conformed(String table) {
         return SharedSpark.session().read().parquet(warehouse.resolve("conformed/" + table).toString());
     }
 

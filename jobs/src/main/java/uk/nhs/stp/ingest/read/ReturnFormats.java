@@ -6,6 +6,7 @@ import uk.nhs.stp.ingest.cancer.CwtLongCsv;
 import uk.nhs.stp.ingest.cancer.CwtProviderWorkbookXlsx;
 import uk.nhs.stp.ingest.finance.FinanceAnnualPositionsCsv;
 import uk.nhs.stp.ingest.finance.FinanceMonthlyReturnCsv;
+import uk.nhs.stp.ingest.plan.PlannedTrajectoryCsv;
 import uk.nhs.stp.ingest.reference.Ccg18StpLookupCsv;
 import uk.nhs.stp.ingest.reference.CcgSuccessorsCsv;
 import uk.nhs.stp.ingest.reference.GpPracticeMapCsv;
@@ -31,6 +32,7 @@ public final class ReturnFormats {
             new CwtLongCsv(),
             new FinanceMonthlyReturnCsv(),
             new FinanceAnnualPositionsCsv(),
+            new PlannedTrajectoryCsv(),
             new TrustStpLookupCsv(),
             new Ccg18StpLookupCsv(),
             new OdsTrustExtractCsv(),
@@ -58,7 +60,7 @@ public final class ReturnFormats {
         }
         throw new FileRejectedException("not_a_return", content.kind() == ContentKind.XLSX
                 ? "is an Excel workbook that is not a recognised return (expected the Cancer Waiting Times provider workbook)"
-                : "is not a recognised return: its first lines match no known header (A&E, RTT, cancer, finance or "
-                + "an organisation lookup); see data-schemas/inputs/ for the accepted shapes");
+                : "is not a recognised return: its first lines match no known header (A&E, RTT, cancer, finance, "
+                + "a planned trajectory or an organisation lookup); see data-schemas/inputs/ for the accepted shapes");
     }
 }
