@@ -9,6 +9,8 @@ import picocli.CommandLine.Spec;
 import uk.nhs.stp.marts.BuildMarts;
 import uk.nhs.stp.marts.FootprintMap;
 import uk.nhs.stp.spc.SpcParameters;
+import uk.nhs.stp.trajectory.FinanceTrajectoryParameters;
+import uk.nhs.stp.trajectory.TargetTrajectoryParameters;
 
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,6 +40,9 @@ public final class MartsCommand implements Callable<Integer> {
     @Mixin
     SpcOptions spc;
 
+    @Mixin
+    TrajectoryOptions trajectory;
+
     @Override
     public Integer call() throws Exception {
         if (!FootprintMap.VINTAGES.contains(footprintVintage)) {
@@ -45,12 +50,16 @@ public final class MartsCommand implements Callable<Integer> {
                     + footprintVintage + "' (use one of " + String.join(", ", FootprintMap.VINTAGES) + ")");
         }
         SpcParameters spcParameters;
+        FinanceTrajectoryParameters financeParameters;
+        TargetTrajectoryParameters standardParameters;
         try {
             spcParameters = spc.parameters();
+            financeParameters = trajectory.financeParameters();
+            standardParameters = trajectory.standardParameters();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        MartsRun.run(warehouse, footprintVintage, spcParameters, List.of("marts", "--warehouse", warehouse,
+        MartsRun.run(warehouse, footprintVintage, spcParameters, financeParameters, standardParameters, List.of("marts", "--warehouse", warehouse,
                 "--footprint-vintage", footprintVintage), spec.commandLine().getOut());
         return ExitCodes.OK;
     }

@@ -7,6 +7,8 @@ import uk.nhs.stp.run.RunIds;
 import uk.nhs.stp.run.RunManifest;
 import uk.nhs.stp.spc.SpcParameters;
 import uk.nhs.stp.spark.SparkSessions;
+import uk.nhs.stp.trajectory.FinanceTrajectoryParameters;
+import uk.nhs.stp.trajectory.TargetTrajectoryParameters;
 
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -25,23 +27,29 @@ final class MartsRun {
 
     static Map<String, Long> run(String warehouseRoot, String footprintVintage, List<String> command, PrintWriter out)
             throws Exception {
-        return run(warehouseRoot, footprintVintage, SpcParameters.DEFAULTS, command, out);
+        return run(warehouseRoot, footprintVintage, SpcParameters.DEFAULTS, FinanceTrajectoryParameters.DEFAULTS,
+                TargetTrajectoryParameters.DEFAULTS, command, out);
     }
 
     static Map<String, Long> run(String warehouseRoot, String footprintVintage, SpcParameters spcParameters,
+                                 FinanceTrajectoryParameters financeParameters,
+                                 TargetTrajectoryParameters standardParameters,
                                  List<String> command, PrintWriter out) throws Exception {
         Instant started = Instant.now();
         String runId = RunIds.next(started);
         SparkSession spark = SparkSessions.getOrCreate("stp marts");
         Warehouse warehouse = new Warehouse(warehouseRoot, spark.sparkContext().hadoopConfiguration());
         RunManifest manifest = new RunManifest(runId, started, command).put("warehouse", warehouse.root().toString())
-                .put("footprint_vintage", footprintVintage).put("spc_parameters", spcParameters.describe());
+                .put("footprint_vintage", footprintVintage).put("spc_parameters", spcParameters.describe())
+                .put("finance_trajectory_parameters", financeParameters.describe())
+                .put("standard_trajectory_parameters", standardParameters.describe());
         Map<String, Long> written;
         try {
             written = new BuildMarts(spark, warehouse, runId, line -> {
                 out.println("  " + line);
                 out.flush();
-            }, footprintVintage).withSpcParameters(spcParameters).execute();
+            }, footprintVintage).withSpcParameters(spcParameters)
+                    .withTrajectoryParameters(financeParameters, standardParameters).execute();
         } catch (Exception e) {
             manifest.write(warehouse, ExitCodes.INTERNAL, List.of(), e.toString());
             throw e;

@@ -6,7 +6,6 @@ import uk.nhs.stp.spc.TieRule;
 import uk.nhs.stp.spc.TwoInThreeRule;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,13 +56,7 @@ public final class SpcOptions {
      */
     SpcParameters parameters() {
         List<LocalDate> rebase = new ArrayList<>();
-        for (String m : rebaseMonths) {
-            try {
-                rebase.add(YearMonth.parse(m.trim()).atDay(1));
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new IllegalArgumentException("--spc-rebase: '" + m + "' is not a month YYYY-MM");
-            }
-        }
+        for (String m : rebaseMonths) rebase.add(OptionValues.month("--spc-rebase", m));
         return new SpcParameters(shiftLength, trendLength, !noOutlierScreening, TwoInThreeRule.of(twoInThree),
                 TieRule.of(ties), baselinePoints, rebase, SpcParameters.MINIMUM_POINTS_FOR_LIMITS_DEFAULT);
     }

@@ -17,6 +17,8 @@ import uk.nhs.stp.reference.Targets;
 import uk.nhs.stp.spc.SpcMarts;
 import uk.nhs.stp.spc.SpcParameters;
 import uk.nhs.stp.trajectory.BuildTrajectoryMarts;
+import uk.nhs.stp.trajectory.FinanceTrajectoryParameters;
+import uk.nhs.stp.trajectory.TargetTrajectoryParameters;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -59,6 +61,8 @@ public final class BuildMarts {
     private final Map<String, Dataset<Row>> conformedTables = new java.util.HashMap<>();
     private final String footprintVintage;
     private SpcParameters spcParameters = SpcParameters.DEFAULTS;
+    private FinanceTrajectoryParameters financeParameters = FinanceTrajectoryParameters.DEFAULTS;
+    private TargetTrajectoryParameters targetParameters = TargetTrajectoryParameters.DEFAULTS;
 
     /** A build on the default footprint vintage ({@value #FOOTPRINT_VINTAGE_DEFAULT}). */
     public BuildMarts(SparkSession spark, Warehouse warehouse, String runId, Consumer<String> progress) {
@@ -86,6 +90,13 @@ public final class BuildMarts {
     /** The statistical process control settings (default: NHSRplotthedots'). */
     public BuildMarts withSpcParameters(SpcParameters parameters) {
         this.spcParameters = parameters;
+        return this;
+    }
+
+    /** The finance and access-standard trajectory settings (default: each record's {@code DEFAULTS}). */
+    public BuildMarts withTrajectoryParameters(FinanceTrajectoryParameters finance, TargetTrajectoryParameters target) {
+        this.financeParameters = finance;
+        this.targetParameters = target;
         return this;
     }
 
@@ -136,7 +147,8 @@ public final class BuildMarts {
         written.put("provider_metric_month", write("provider_metric_month",
                 MetricMonth.finish(provider, metrics, targets, monthColumn, FOOTPRINT_VINTAGE_DEFAULT)));
         written.putAll(footprintMarts(counts, bands, metrics, targets, monthColumn));
-        written.putAll(new BuildTrajectoryMarts(spark, warehouse, footprintVintage, progress).execute(this::write));
+        written.putAll(new BuildTrajectoryMarts(spark, warehouse, footprintVintage, progress,
+                financeParameters, targetParameters).execute(this::write));
         written.putAll(spcMarts(written.keySet(), metrics));
         counts.unpersist();
         if (bands != null) bands.unpersist();

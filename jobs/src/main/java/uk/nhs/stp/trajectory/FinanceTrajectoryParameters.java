@@ -41,4 +41,11 @@ public record FinanceTrajectoryParameters(int windowYears, int minPoints, int ta
         }
         if (horizonYears < 1) throw new IllegalArgumentException("horizonYears must be positive, got " + horizonYears);
     }
+
+    /** The settings on one line, as the run manifest records them. */
+    public String describe() {
+        return "window_years=" + windowYears + " min_points=" + minPoints + " target_fy=" + targetFyStartYear + "/"
+                + String.format("%02d", (targetFyStartYear + 1) % 100) + " prediction_level=" + predictionLevel
+                + " horizon_years=" + horizonYears;
+    }
 }

@@ -46,6 +46,13 @@ public record TargetTrajectoryParameters(int windowMonths, int minPoints, LocalD
         if (horizonMonths < 1) throw new IllegalArgumentException("horizonMonths must be positive, got " + horizonMonths);
     }
 
+    /** The settings on one line, as the run manifest records them. */
+    public String describe() {
+        return "window_months=" + windowMonths + " min_points=" + minPoints + " target_month="
+                + (targetMonth == null ? "march_after_next_fy" : targetMonth.toString().substring(0, 7))
+                + " prediction_level=" + predictionLevel + " horizon_months=" + horizonMonths;
+    }
+
     /** The target month for an as-of month: {@link #targetMonth} or the default rule above. */
     public LocalDate targetFor(LocalDate asOfMonth) {
         if (targetMonth != null) return targetMonth;
