@@ -148,7 +148,7 @@ public final class BuildMarts {
                 MetricMonth.finish(provider, metrics, targets, monthColumn, FOOTPRINT_VINTAGE_DEFAULT)));
         written.putAll(footprintMarts(counts, bands, metrics, targets, monthColumn));
         written.putAll(new BuildTrajectoryMarts(spark, warehouse, footprintVintage, progress,
-                financeParameters, targetParameters).execute(this::write));
+                financeParameters, targetParameters).execute(this::write, written.keySet()));
         written.putAll(spcMarts(written.keySet(), metrics));
         counts.unpersist();
         if (bands != null) bands.unpersist();

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -40,6 +41,7 @@ public final class BuildTrajectoryMarts {
     private final Consumer<String> progress;
     private final FinanceTrajectoryParameters financeParameters;
     private final TargetTrajectoryParameters targetParameters;
+    private Set<String> built = Set.of();
 
     /** A build with the default parameters ({@link FinanceTrajectoryParameters#DEFAULTS}, {@link TargetTrajectoryParameters#DEFAULTS}). */
     public BuildTrajectoryMarts(SparkSession spark, Warehouse warehouse, String footprintVintage, Consumer<String> progress) {
@@ -56,13 +58,19 @@ public final class BuildTrajectoryMarts {
         this.targetParameters = targetParameters;
     }
 
-    /** Builds and writes the trajectory marts; returns rows written per mart, in build order. */
-    public Map<String, Long> execute(MartWriter writer) throws IOException {
+    /**
+     * Builds and writes the trajectory marts; returns rows written per mart, in build order.
+     *
+     * @param built the marts this build has written: only those are read back, so a mart an earlier
+     *              build left (e.g. footprints when the map has since gone) never feeds a trajectory
+     */
+    public Map<String, Long> execute(MartWriter writer, Set<String> built) throws IOException {
+        this.built = built;
         Map<String, Long> written = new LinkedHashMap<>();
         Dataset<Row> plans = read(warehouse.conformed("planned_trajectory"));
-        Dataset<Row> dimMetric = read(warehouse.mart("dim_metric"));
+        Dataset<Row> dimMetric = mart("dim_metric");
         for (String level : TargetTrajectories.LEVELS) {
-            Dataset<Row> metricMonth = read(warehouse.mart(level + "_metric_month"));
+            Dataset<Row> metricMonth = mart(level + "_metric_month");
             if (metricMonth == null || dimMetric == null) {
                 progress.accept("trajectory no " + level + "_metric_month: " + level + "_target_trajectory skipped");
                 continue;
@@ -78,7 +86,7 @@ public final class BuildTrajectoryMarts {
         Map<String, Long> written = new LinkedHashMap<>();
         Dataset<Row> annual = read(warehouse.conformed("finance_annual_positions"));
         Dataset<Row> map = read(warehouse.conformed("org_footprint_map"));
-        Dataset<Row> footprintMonth = read(warehouse.mart("footprint_finance_month"));
+        Dataset<Row> footprintMonth = mart("footprint_finance_month");
         Dataset<Row> monthly = read(warehouse.conformed("finance_monthly"));
         Dataset<Row> footprints = null;
         Dataset<Row> unmapped = spark.createDataFrame(List.of(), FinanceTrajectories.UNMAPPED_ANNUAL_SCHEMA);
@@ -115,6 +123,11 @@ public final class BuildTrajectoryMarts {
 
     private static Dataset<Row> union(Dataset<Row> a, Dataset<Row> b) {
         return a == null ? b : a.unionByName(b);
+    }
+
+    /** A mart written by this build, or null. */
+    private Dataset<Row> mart(String name) throws IOException {
+        return built.contains(name) ? read(warehouse.mart(name)) : null;
     }
 
     /** A table of the warehouse, or null when it has none. */
