@@ -6,6 +6,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import uk.nhs.stp.generate.GenerationSummary;
 import uk.nhs.stp.generate.SampleReturnsGenerator;
+import uk.nhs.stp.publish.Publisher;
 
 import java.io.PrintWriter;
 import java.time.YearMonth;
@@ -17,8 +18,9 @@ import java.util.concurrent.Callable;
  * landing folder and runs the pipeline on them with the embedded Spark ({@code local[*]}).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Generate sample returns (2017/18, all footprints) into a landing folder, ingest them and build "
-                + "the marts; prints a summary and where the outputs are. Running it again finds nothing new to ingest."})
+        description = {"Generate sample returns (2017/18, all footprints) into a landing folder and run stp nightly on "
+                + "them: ingest, build and publish the marts; prints a summary and where the outputs are. Running it "
+                + "again finds nothing new."})
 public final class DemoCommand implements Callable<Integer> {
     /** Where the demo works unless told otherwise, under the working directory. */
     public static final String WAREHOUSE_DEFAULT = "stp-demo/warehouse";
@@ -43,20 +45,14 @@ public final class DemoCommand implements Callable<Integer> {
         GenerationSummary generated = new SampleReturnsGenerator().generate(new SampleReturnsGenerator.Options(
                 landing, YearMonth.of(2017, 4), months, SampleReturnsGenerator.Options.SEED_DEFAULT));
         GenerateCommand.print(generated, out);
-        IngestRun.Outcome outcome = IngestRun.run(landing, warehouse,
-                List.of("demo", "--landing", landing, "--warehouse", warehouse, "--months", Integer.toString(months)),
+        List<String> command = List.of("nightly", "--landing", landing, "--warehouse", warehouse);
+        PipelineRun.Outcome outcome = PipelineRun.run(new PipelineRun.Settings(landing, warehouse,
+                PipelineRun.Marts.WHEN_CHANGED, PipelineRun.BuildSettings.DEFAULTS, Publisher.KEEP_DEFAULT), command,
                 out, spec.commandLine().getErr());
-        out.println("building the marts");
-        java.util.Map<String, Long> marts = MartsRun.run(warehouse, List.of("marts", "--warehouse", warehouse), out);
-        out.println();
-        out.println("outputs:");
-        outcome.result().rowsWritten().forEach((table, rows) ->
-                out.printf("  %-28s %s/conformed/%s (%,d rows this run)%n", table, warehouse, table, rows));
-        marts.forEach((table, rows) -> out.printf("  %-28s %s/marts/%s (%,d rows)%n", table, warehouse, table, rows));
-        out.printf("  %-28s %s/rejects/%n", "rejected rows", warehouse);
-        out.printf("  %-28s %s%n", "run manifest", outcome.manifestPath());
+        NightlyCommand.printOutputs(outcome, warehouse, out);
         out.println("read them with Spark, DuckDB (read_parquet('" + warehouse + "/marts/<table>/*.parquet')) or any "
-                + "Parquet reader.");
+                + "Parquet reader; the same run again finds nothing new: stp nightly --landing " + landing
+                + " --warehouse " + warehouse);
         out.flush();
         return outcome.exitCode();
     }

@@ -5,7 +5,9 @@ final class Errors {
     private Errors() { }
 
     static String describe(Throwable ex) {
-        if (ex instanceof IllegalArgumentException) return ex.getMessage();
+        if (ex instanceof IllegalArgumentException || ex instanceof uk.nhs.stp.run.WarehouseLock.LockedException) {
+            return ex.getMessage();
+        }
         Throwable root = ex;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
         String what = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();

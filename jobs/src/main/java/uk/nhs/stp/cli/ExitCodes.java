@@ -10,7 +10,7 @@ public final class ExitCodes {
     public static final int FILES_REJECTED = 3;
     /** Internal failure: a bug or an environment problem; the message says which. */
     public static final int INTERNAL = 4;
-    /** Reserved: another run holds the warehouse lock. */
+    /** Another run holds the warehouse lock (the message names it). */
     public static final int LOCKED = 5;
 
     private ExitCodes() { }

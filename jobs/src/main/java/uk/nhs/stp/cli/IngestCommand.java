@@ -5,6 +5,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import uk.nhs.stp.publish.Publisher;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,7 +15,8 @@ import java.util.concurrent.Callable;
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Ingest every file under the landing folder into the warehouse's conformed tables.",
                 "Files are recognised by their content (header or shape), not their names. Every row is accounted "
-                        + "for in <warehouse>/_runs/<run_id>/manifest.json; rejected rows go to <warehouse>/rejects/."})
+                        + "for in <warehouse>/_runs/<run_id>/manifest.json; rejected rows go to <warehouse>/rejects/. "
+                        + "The marts are not rebuilt: stp nightly does both."})
 public final class IngestCommand implements Callable<Integer> {
 
     @Spec
@@ -30,7 +33,8 @@ public final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<String> command = new ArrayList<>(List.of("ingest", "--landing", landing, "--warehouse", warehouse));
-        return IngestRun.run(landing, warehouse, command, spec.commandLine().getOut(), spec.commandLine().getErr())
-                .exitCode();
+        return PipelineRun.run(new PipelineRun.Settings(landing, warehouse, PipelineRun.Marts.NEVER,
+                        PipelineRun.BuildSettings.DEFAULTS, Publisher.KEEP_DEFAULT), command,
+                spec.commandLine().getOut(), spec.commandLine().getErr()).exitCode();
     }
 }

@@ -6,61 +6,44 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import uk.nhs.stp.marts.BuildMarts;
-import uk.nhs.stp.marts.FootprintMap;
-import uk.nhs.stp.spc.SpcParameters;
-import uk.nhs.stp.trajectory.FinanceTrajectoryParameters;
-import uk.nhs.stp.trajectory.TargetTrajectoryParameters;
+import uk.nhs.stp.publish.Publisher;
 
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code stp marts --warehouse DIR [--footprint-vintage VINTAGE]}. */
+/** {@code stp marts --warehouse DIR [build options]}: rebuild and publish the marts without ingesting. */
 @Command(name = "marts", mixinStandardHelpOptions = true,
-        description = {"Build the marts under <warehouse>/marts/ from the conformed tables: dim_month, dim_metric, "
-                + "england_metric_month and provider_metric_month, and, when org_footprint_map is present, "
-                + "footprint_metric_month, region_metric_month and dq_unmapped_activity, then the SPC marts spc_metric_month and "
-                + "spc_summary (each mart is replaced whole)."})
+        description = {"Build every mart from the conformed tables as a new version and publish it in one step "
+                + "(readers see the previous version until then): the dimensions, the metric-month marts at England, "
+                + "region, footprint and provider level, finance, trajectories and SPC. Always rebuilds; stp nightly "
+                + "rebuilds only when something changed."})
 public final class MartsCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
     @Option(names = "--warehouse", required = true, paramLabel = "DIR",
-            description = "Warehouse folder holding conformed/ (written by stp ingest).")
+            description = "Warehouse folder holding conformed/ (written by stp ingest or stp nightly).")
     String warehouse;
 
-    @Option(names = "--footprint-vintage", paramLabel = "VINTAGE", defaultValue = BuildMarts.FOOTPRINT_VINTAGE_DEFAULT,
-            description = "Organisation -> footprint map for the footprint and region marts: 2017 (the 44 STPs of "
-                    + "2017/18), 2018 (restated onto the 42 STPs of April 2018 and their regions), 2022 (the 42 ICSs of "
-                    + "January 2022: needs the ODS trust extract and the GP practice mapping file) or latest (the most "
-                    + "recent the landed lookups give). Default: ${DEFAULT-VALUE}.")
-    String footprintVintage;
+    @Option(names = "--keep-versions", paramLabel = "N", defaultValue = "" + Publisher.KEEP_DEFAULT,
+            description = "Published versions of the marts to keep for stp rollback (default: ${DEFAULT-VALUE}).")
+    int keepVersions;
 
     @Mixin
-    SpcOptions spc;
-
-    @Mixin
-    TrajectoryOptions trajectory;
+    BuildOptions build;
 
     @Override
     public Integer call() throws Exception {
-        if (!FootprintMap.VINTAGES.contains(footprintVintage)) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '--footprint-vintage': '"
-                    + footprintVintage + "' (use one of " + String.join(", ", FootprintMap.VINTAGES) + ")");
-        }
-        SpcParameters spcParameters;
-        FinanceTrajectoryParameters financeParameters;
-        TargetTrajectoryParameters standardParameters;
+        PipelineRun.BuildSettings settings;
         try {
-            spcParameters = spc.parameters();
-            financeParameters = trajectory.financeParameters();
-            standardParameters = trajectory.standardParameters();
+            settings = build.settings();
+            if (keepVersions < 1) throw new IllegalArgumentException("--keep-versions must be at least 1, was " + keepVersions);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        MartsRun.run(warehouse, footprintVintage, spcParameters, financeParameters, standardParameters, List.of("marts", "--warehouse", warehouse,
-                "--footprint-vintage", footprintVintage), spec.commandLine().getOut());
-        return ExitCodes.OK;
+        return PipelineRun.run(new PipelineRun.Settings(null, warehouse, PipelineRun.Marts.ALWAYS, settings, keepVersions),
+                List.of("marts", "--warehouse", warehouse, "--footprint-vintage", settings.footprintVintage()),
+                spec.commandLine().getOut(), spec.commandLine().getErr()).exitCode();
     }
 }

@@ -2,6 +2,7 @@ package uk.nhs.stp.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import uk.nhs.stp.run.WarehouseLock;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +13,8 @@ import java.util.Properties;
         mixinStandardHelpOptions = true,
         versionProvider = StpCommand.Version.class,
         description = "NHS England footprint analytics: ingest the published returns into a Parquet warehouse.",
-        subcommands = {DemoCommand.class, IngestCommand.class, MartsCommand.class, GenerateCommand.class,
+        subcommands = {DemoCommand.class, NightlyCommand.class, IngestCommand.class, MartsCommand.class, RollbackCommand.class,
+                GenerateCommand.class,
                 DictionaryCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes:",
@@ -20,7 +22,7 @@ import java.util.Properties;
                 "  2  usage error",
                 "  3  one or more files rejected as a whole (every other file is still ingested)",
                 "  4  internal failure",
-                "  5  warehouse locked by another run"})
+                "  5  warehouse locked by another run (the message names it)"})
 public final class StpCommand implements Runnable {
 
     @CommandLine.Spec
@@ -37,6 +39,7 @@ public final class StpCommand implements Runnable {
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("stp: " + Errors.describe(ex));
             if (System.getenv("STP_DEBUG") != null) ex.printStackTrace(cmd.getErr());
+            if (ex instanceof WarehouseLock.LockedException) return ExitCodes.LOCKED;
             return ex instanceof IllegalArgumentException ? ExitCodes.USAGE : ExitCodes.INTERNAL;
         });
         return cl;

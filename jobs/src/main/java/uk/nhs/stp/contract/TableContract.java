@@ -69,4 +69,20 @@ public final class TableContract {
     }
 
     public ColumnSpec column(String column) { return columns.get(position(column)); }
+
+    /**
+     * A short fingerprint of the columns (name, type, nullability, in order): it changes exactly
+     * when a reader would see a different schema. Recorded with every published mart.
+     */
+    public String schemaVersion() {
+        StringBuilder ddl = new StringBuilder();
+        for (ColumnSpec c : columns) ddl.append(c.name()).append(':').append(c.type()).append(':').append(c.nullable()).append(';');
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(ddl.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -18,6 +18,7 @@ import org.apache.spark.util.SerializableConfiguration;
 import uk.nhs.stp.contract.Contracts;
 import uk.nhs.stp.contract.TableContract;
 import uk.nhs.stp.io.Warehouse;
+import uk.nhs.stp.run.Failpoints;
 import uk.nhs.stp.spark.ContractSchemas;
 
 import java.io.IOException;
@@ -84,9 +85,23 @@ public final class IngestLandingFolder {
         progress.accept(String.format("list      %d file(s) under %s (%s)", files.size(), landing, since(t0)));
 
         long t1 = System.nanoTime();
-        List<FileOutcome> detected = detect(files, conf);
-        Set<String> known = ingestedChecksums();
+        List<Map<String, Object>> ingested = readIngested();
+        Set<String> known = new HashSet<>();
+        for (Map<String, Object> e : ingested) known.add((String) e.get("sha256"));
         List<FileOutcome> outcomes = new ArrayList<>();
+        // a file listed with the path, size and modification time it had when it was ingested is not read again
+        List<LandingFile> toRead = new ArrayList<>();
+        Map<String, Map<String, Object>> seen = new java.util.HashMap<>();
+        for (Map<String, Object> e : ingested) seen.put(e.get("path") + "\t" + e.get("size_bytes") + "\t" + e.get("modified"), e);
+        for (LandingFile f : files) {
+            Map<String, Object> e = seen.get(f.path() + "\t" + f.sizeBytes() + "\t" + f.modified());
+            if (e == null) {
+                toRead.add(f);
+            } else {
+                outcomes.add(unchanged(f, e));
+            }
+        }
+        List<FileOutcome> detected = detect(toRead, conf);
         Map<String, List<StagedFile>> byTable = new TreeMap<>(Comparator
                 .comparing((String t) -> !t.equals(ORGANISATIONS_TABLE)).thenComparing(Comparator.naturalOrder()));
         for (int i = 0; i < detected.size(); i++) {
@@ -119,8 +134,10 @@ public final class IngestLandingFolder {
                     e.getValue().size(), table.rows(), table.partitions().size(), since(t2)));
         }
         writeFileRejects(outcomes);
-        warehouse.fs().delete(warehouse.staging(runId), true);
+        Failpoints.reach("ingest.published");
+        // recorded before the staging folder goes: a run stopped in between keeps its rejects
         recordIngested(outcomes);
+        warehouse.fs().delete(warehouse.staging(runId), true);
         outcomes.sort(Comparator.comparing(FileOutcome::path));
         return new Result(outcomes, rowsWritten, partitions);
     }
@@ -153,6 +170,7 @@ public final class IngestLandingFolder {
             writeRejects(spark.read().schema(ContractSchemas.schema(Contracts.table("runs", "rejects")))
                     .json(rejects.toString()));
         }
+        Failpoints.reach("ingest.staged:" + tableName);
         List<String> values = PublishPartitions.publish(warehouse.fs(), new Path(staging, "rows"),
                 warehouse.conformed(tableName), table.partitionColumn(), winners, new Path(staging, "trash"));
         values.sort(null);
@@ -271,10 +289,14 @@ public final class IngestLandingFolder {
                 .collect());
     }
 
-    private Set<String> ingestedChecksums() throws IOException {
-        Set<String> out = new HashSet<>();
-        for (Map<String, Object> e : readIngested()) out.add((String) e.get("sha256"));
-        return out;
+    /** A file as recorded when it was ingested, found again with the same path, size and time. */
+    @SuppressWarnings("unchecked")
+    private static FileOutcome unchanged(LandingFile f, Map<String, Object> recorded) {
+        Object periods = recorded.get("periods");
+        return new FileOutcome(f.path(), f.sizeBytes(), f.modified(), (String) recorded.get("sha256"), null,
+                (String) recorded.get("detected_return"), (String) recorded.get("input_shape"),
+                (String) recorded.get("table"), FileOutcome.UNCHANGED,
+                periods == null ? List.of() : (List<String>) periods, Map.of(), 0, 0, 0, 0, null, List.of(), null, null);
     }
 
     private List<Map<String, Object>> readIngested() throws IOException {
@@ -291,6 +313,9 @@ public final class IngestLandingFolder {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("sha256", f.sha256());
             e.put("path", f.path());
+            e.put("size_bytes", f.sizeBytes());
+            e.put("modified", f.modified());
+            e.put("detected_return", f.detectedReturn());
             e.put("input_shape", f.inputShape());
             e.put("table", f.table());
             e.put("periods", f.periods());
@@ -299,6 +324,42 @@ public final class IngestLandingFolder {
             changed = true;
         }
         if (changed) warehouse.writeText(warehouse.ingestedFiles(), JSON.writeValueAsString(entries));
+    }
+
+    /**
+     * Clears up after runs that were stopped before they finished (the caller holds the warehouse
+     * lock, so no other run is active): partitions a run had moved aside are put back, the rejects
+     * of a run that never recorded its files are removed (those files are ingested again, with
+     * their rejects), and staged work is deleted.
+     *
+     * @return one line per stopped run, saying what was done
+     */
+    public static List<String> clearUpStoppedRuns(Warehouse warehouse, String currentRunId) throws IOException {
+        List<String> lines = new ArrayList<>();
+        FileSystem fs = warehouse.fs();
+        Path staging = new Path(warehouse.root(), "_staging");
+        if (!fs.exists(staging)) return lines;
+        Set<String> recorded = new HashSet<>();
+        String text = warehouse.readText(warehouse.ingestedFiles());
+        if (text != null) {
+            for (Map<String, Object> e : JSON.readValue(text, new TypeReference<List<Map<String, Object>>>() { })) {
+                recorded.add(String.valueOf(e.get("run_id")));
+            }
+        }
+        for (FileStatus st : fs.listStatus(staging)) {
+            String run = st.getPath().getName();
+            if (run.equals(currentRunId)) continue;
+            List<String> restored = PublishPartitions.restoreInterrupted(fs, st.getPath(), warehouse::conformed);
+            boolean rejectsRemoved = false;
+            Path rejects = new Path(warehouse.rejects(), "run_id=" + run);
+            if (!recorded.contains(run) && fs.exists(rejects)) rejectsRemoved = fs.delete(rejects, true);
+            fs.delete(st.getPath(), true);
+            lines.add("run " + run + " had stopped: " + restored.size() + " partition(s) restored"
+                    + (restored.isEmpty() ? "" : " (" + String.join(", ", restored) + ")")
+                    + (rejectsRemoved ? ", its rejects removed (its files are ingested again)" : "")
+                    + ", its staged work deleted");
+        }
+        return lines;
     }
 
     private static String since(long startNanos) {

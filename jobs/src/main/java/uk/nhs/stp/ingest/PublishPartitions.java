@@ -5,6 +5,8 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils;
 
+import uk.nhs.stp.run.Failpoints;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +51,8 @@ final class PublishPartitions {
                 Path aside = new Path(trash, partitionColumn + "=" + escaped);
                 fs.mkdirs(aside.getParent());
                 rename(fs, target, aside);
+                // a run stopped here leaves the partition in the trash: restoreInterrupted puts it back
+                Failpoints.reach("ingest.partition-aside");
                 rename(fs, source, target);
                 fs.delete(aside, true);
             } else {
@@ -57,6 +61,30 @@ final class PublishPartitions {
             published.add(value);
         }
         return published;
+    }
+
+    /**
+     * After a run was stopped: every partition it had moved aside and not replaced is moved back,
+     * so the table is as before that run. Staged rows of the run are left for the caller to delete.
+     *
+     * @param runStaging the stopped run's {@code _staging/<run>} folder
+     * @return the partitions restored, as {@code <table>/<column>=<value>}
+     */
+    static List<String> restoreInterrupted(FileSystem fs, Path runStaging, java.util.function.Function<String, Path> table)
+            throws IOException {
+        List<String> restored = new ArrayList<>();
+        if (!fs.exists(runStaging)) return restored;
+        for (FileStatus t : fs.listStatus(runStaging)) {
+            Path trash = new Path(t.getPath(), "trash");
+            if (!t.isDirectory() || !fs.exists(trash)) continue;
+            for (FileStatus aside : fs.listStatus(trash)) {
+                Path target = new Path(table.apply(t.getPath().getName()), aside.getPath().getName());
+                if (fs.exists(target)) continue;
+                rename(fs, aside.getPath(), target);
+                restored.add(t.getPath().getName() + "/" + aside.getPath().getName());
+            }
+        }
+        return restored;
     }
 
     private static void rename(FileSystem fs, Path from, Path to) throws IOException {

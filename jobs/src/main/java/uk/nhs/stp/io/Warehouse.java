@@ -14,9 +14,14 @@ import java.nio.charset.StandardCharsets;
  *
  * <pre>
  * &lt;warehouse&gt;/conformed/&lt;table&gt;/month=YYYY-MM-01/*.parquet   conformed returns
- * &lt;warehouse&gt;/marts/&lt;table&gt;/*.parquet                        marts for analysts and BI tools
+ * &lt;warehouse&gt;/marts/&lt;table&gt;/*.parquet                        the published marts (local file systems:
+ *                                                              a link to the current version's folder)
+ * &lt;warehouse&gt;/_versions/&lt;run&gt;/&lt;table&gt;/*.parquet              every kept version of the marts, immutable
+ * &lt;warehouse&gt;/_published/&lt;run&gt;.json                          the publish log: the newest names the current version
+ * &lt;warehouse&gt;/_lock                                          held by the one run allowed at a time
  * &lt;warehouse&gt;/rejects/run_id=&lt;run&gt;/*.parquet                 rejected rows of each run
  * &lt;warehouse&gt;/_runs/&lt;run&gt;/manifest.json                      what each run read and wrote
+ * &lt;warehouse&gt;/_runs/&lt;run&gt;/report.md                          the run report a person reads in the morning
  * &lt;warehouse&gt;/_state/ingested_files.json                      checksums of files already ingested
  * &lt;warehouse&gt;/_staging/&lt;run&gt;/                               work in progress of a run
  * </pre>
@@ -38,7 +43,23 @@ public final class Warehouse {
     public Path root() { return root; }
     public Configuration conf() { return conf; }
     public Path conformed(String table) { return new Path(root, "conformed/" + table); }
-    public Path mart(String table) { return new Path(root, "marts/" + table); }
+    /**
+     * The stable folder of a published mart, {@code marts/<table>}. On local file systems it always
+     * shows the current version; elsewhere read {@link uk.nhs.stp.publish.PublishedMarts} instead.
+     */
+    public Path mart(String table) { return new Path(marts(), table); }
+    /** {@code marts}: on local file systems a symbolic link to the current version's folder. */
+    public Path marts() { return new Path(root, "marts"); }
+    /** {@code _versions}: every kept version of the marts. */
+    public Path versions() { return new Path(root, "_versions"); }
+    /** {@code _versions/<run>}: the marts one run built (complete: tables it did not rebuild are copied in). */
+    public Path version(String runId) { return new Path(versions(), runId); }
+    /** {@code _published}: one small JSON file per publish; the newest names the current version. */
+    public Path publishLog() { return new Path(root, "_published"); }
+    /** {@code _lock}: exists while a run holds the warehouse. */
+    public Path lock() { return new Path(root, "_lock"); }
+    /** {@code _runs/<run>/report.md}. */
+    public Path report(String runId) { return new Path(run(runId), "report.md"); }
     public Path rejects() { return new Path(root, "rejects"); }
     public Path run(String runId) { return new Path(root, "_runs/" + runId); }
     public Path manifest(String runId) { return new Path(run(runId), "manifest.json"); }
@@ -53,7 +74,11 @@ public final class Warehouse {
         }
     }
 
-    /** Writes a small text file atomically: to a temporary name, then renamed over the target. */
+    /**
+     * Writes a small text file atomically: to a temporary name, then renamed over the target. On
+     * local file systems the rename replaces the target in one step (rename(2)); where a rename
+     * cannot replace (HDFS), the target is deleted first.
+     */
     public void writeText(Path target, String text) throws IOException {
         FileSystem fs = fs();
         Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp");
@@ -61,6 +86,7 @@ public final class Warehouse {
         try (OutputStream out = fs.create(tmp, true)) {
             out.write(text.getBytes(StandardCharsets.UTF_8));
         }
+        if (fs.rename(tmp, target)) return;
         if (fs.exists(target)) fs.delete(target, false);
         if (!fs.rename(tmp, target)) throw new IOException("could not rename " + tmp + " to " + target);
     }

@@ -1,6 +1,5 @@
 package uk.nhs.stp.marts;
 
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -14,6 +13,7 @@ import uk.nhs.stp.io.Warehouse;
 import uk.nhs.stp.reference.Metrics;
 import uk.nhs.stp.reference.Target;
 import uk.nhs.stp.reference.Targets;
+import uk.nhs.stp.run.Failpoints;
 import uk.nhs.stp.spc.SpcMarts;
 import uk.nhs.stp.spc.SpcParameters;
 import uk.nhs.stp.trajectory.BuildTrajectoryMarts;
@@ -47,8 +47,11 @@ import static org.apache.spark.sql.functions.min;
  * same at footprint and region level on the chosen footprint vintage ({@link FootprintMap},
  * {@link FootprintMetrics}: each metric through its basis, provider or commissioner; the RTT 92nd
  * percentile from the band distributions summed per footprint) and the activity no footprint
- * receives ({@code dq_unmapped_activity}). Phase 4 — each mart is written under
- * {@code _staging/<run>} and swapped into place whole, so a reader sees the old or the new table.
+ * receives ({@code dq_unmapped_activity}). Phase 4 — trajectories and statistical process control
+ * from the marts just written.
+ *
+ * <p>Every mart is written under the build's own version folder, {@code _versions/<run>/<table>},
+ * where no reader looks; the caller publishes the version as a whole ({@link uk.nhs.stp.publish.Publisher}).
  */
 public final class BuildMarts {
     /** Footprint vintage recorded in the marts: history restated on the latest footprints. */
@@ -63,6 +66,17 @@ public final class BuildMarts {
     private SpcParameters spcParameters = SpcParameters.DEFAULTS;
     private FinanceTrajectoryParameters financeParameters = FinanceTrajectoryParameters.DEFAULTS;
     private TargetTrajectoryParameters targetParameters = TargetTrajectoryParameters.DEFAULTS;
+    private final BuildTrajectoryMarts.MartWriter writer = new BuildTrajectoryMarts.MartWriter() {
+        @Override
+        public long write(String name, Dataset<Row> mart) throws IOException {
+            return BuildMarts.this.write(name, mart);
+        }
+
+        @Override
+        public Path written(String name) {
+            return new Path(warehouse.version(runId), name);
+        }
+    };
 
     /** A build on the default footprint vintage ({@value #FOOTPRINT_VINTAGE_DEFAULT}). */
     public BuildMarts(SparkSession spark, Warehouse warehouse, String runId, Consumer<String> progress) {
@@ -148,13 +162,10 @@ public final class BuildMarts {
                 MetricMonth.finish(provider, metrics, targets, monthColumn, FOOTPRINT_VINTAGE_DEFAULT)));
         written.putAll(footprintMarts(counts, bands, metrics, targets, monthColumn));
         written.putAll(new BuildTrajectoryMarts(spark, warehouse, footprintVintage, progress,
-                financeParameters, targetParameters).execute(this::write, written.keySet()));
+                financeParameters, targetParameters).execute(writer, written.keySet()));
         written.putAll(spcMarts(written.keySet(), metrics));
         counts.unpersist();
         if (bands != null) bands.unpersist();
-        warehouse.fs().delete(warehouse.staging(runId), true);
-        progress.accept(String.format("marts     %d table(s), %,d rows (%.1f s)", written.size(),
-                written.values().stream().mapToLong(Long::longValue).sum(), (System.nanoTime() - t0) / 1e9));
         return written;
     }
 
@@ -196,11 +207,11 @@ public final class BuildMarts {
             written.put("footprint_finance_month", write("footprint_finance_month",
                     FootprintFinance.month(finance, mapping, ccgs, vintage)));
             written.put("dq_unmapped_finance", write("dq_unmapped_finance", FootprintFinance.unmapped(finance, mapping, ccgs)));
-            financeMonth = spark.read().parquet(warehouse.mart("footprint_finance_month").toString());
+            financeMonth = spark.read().parquet(writer.written("footprint_finance_month").toString());
         }
         // the scorecard reads the published marts back: one wide row per footprint and month
         written.put("footprint_scorecard", write("footprint_scorecard", FootprintScorecard.wide(
-                spark.read().parquet(warehouse.mart("footprint_metric_month").toString()), financeMonth)));
+                spark.read().parquet(writer.written("footprint_metric_month").toString()), financeMonth)));
         areas.unpersist();
         mapping.unpersist();
         ccgs.unpersist();
@@ -220,7 +231,7 @@ public final class BuildMarts {
                 progress.accept("spc       no " + mart + " in this build: its series have no SPC");
                 continue;
             }
-            Dataset<Row> rows = spark.read().parquet(warehouse.mart(mart).toString()).select("area_level", "area_code",
+            Dataset<Row> rows = spark.read().parquet(writer.written(mart).toString()).select("area_level", "area_code",
                     "month", "metric_id", "value", "target", "has_data", "footprint_vintage");
             series = series == null ? rows : series.unionByName(rows);
         }
@@ -228,7 +239,7 @@ public final class BuildMarts {
         progress.accept("spc       rules: " + spcParameters.describe());
         written.put("spc_metric_month", write("spc_metric_month", SpcMarts.metricMonth(series, metrics, spcParameters)));
         written.put("spc_summary", write("spc_summary", SpcMarts.summary(
-                spark.read().parquet(warehouse.mart("spc_metric_month").toString()), spcParameters)));
+                spark.read().parquet(writer.written("spc_metric_month").toString()), spcParameters)));
         return written;
     }
 
@@ -260,24 +271,16 @@ public final class BuildMarts {
                 .add("valid_from", DataTypes.DateType).add("valid_to", DataTypes.DateType));
     }
 
-    /** Writes a mart to staging, then swaps it into {@code marts/<name>}; returns its row count. */
+    /** Writes a mart into this build's version folder; returns its row count. */
     private long write(String name, Dataset<Row> mart) throws IOException {
         long t0 = System.nanoTime();
-        Path staged = new Path(warehouse.staging(runId), "marts/" + name);
         Dataset<Row> rows = mart.persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            rows.coalesce(1).write().mode(SaveMode.Overwrite).parquet(staged.toString());
+            // one file per mart: marts are small, and one file is what BI tools load best
+            rows.coalesce(1).write().mode(SaveMode.Overwrite).parquet(writer.written(name).toString());
             long count = rows.count();
-            FileSystem fs = warehouse.fs();
-            Path target = warehouse.mart(name);
-            Path aside = new Path(warehouse.staging(runId), "previous/" + name);
-            fs.mkdirs(target.getParent());
-            if (fs.exists(target)) {
-                fs.mkdirs(aside.getParent());
-                if (!fs.rename(target, aside)) throw new IOException("could not move " + target + " aside");
-            }
-            if (!fs.rename(staged, target)) throw new IOException("could not publish " + staged + " as " + target);
             progress.accept(String.format("mart      %-28s %,d rows (%.1f s)", name, count, (System.nanoTime() - t0) / 1e9));
+            Failpoints.reach("marts.written:" + name);
             return count;
         } finally {
             rows.unpersist();

@@ -29,10 +29,13 @@ import java.util.function.Consumer;
  * leaves its part out with a progress line.
  */
 public final class BuildTrajectoryMarts {
-    /** Writes one mart and returns its row count (the marts build's staging-and-swap writer). */
-    @FunctionalInterface
+    /** Where the marts build writes its marts, and reads back those it has written. */
     public interface MartWriter {
+        /** Writes one mart of the build; returns its row count. */
         long write(String name, Dataset<Row> mart) throws IOException;
+
+        /** The folder of a mart this build has written. */
+        Path written(String name);
     }
 
     private final SparkSession spark;
@@ -42,6 +45,7 @@ public final class BuildTrajectoryMarts {
     private final FinanceTrajectoryParameters financeParameters;
     private final TargetTrajectoryParameters targetParameters;
     private Set<String> built = Set.of();
+    private MartWriter writer;
 
     /** A build with the default parameters ({@link FinanceTrajectoryParameters#DEFAULTS}, {@link TargetTrajectoryParameters#DEFAULTS}). */
     public BuildTrajectoryMarts(SparkSession spark, Warehouse warehouse, String footprintVintage, Consumer<String> progress) {
@@ -66,6 +70,7 @@ public final class BuildTrajectoryMarts {
      */
     public Map<String, Long> execute(MartWriter writer, Set<String> built) throws IOException {
         this.built = built;
+        this.writer = writer;
         Map<String, Long> written = new LinkedHashMap<>();
         Dataset<Row> plans = read(warehouse.conformed("planned_trajectory"));
         Dataset<Row> dimMetric = mart("dim_metric");
@@ -127,7 +132,7 @@ public final class BuildTrajectoryMarts {
 
     /** A mart written by this build, or null. */
     private Dataset<Row> mart(String name) throws IOException {
-        return built.contains(name) ? read(warehouse.mart(name)) : null;
+        return built.contains(name) ? read(writer.written(name)) : null;
     }
 
     /** A table of the warehouse, or null when it has none. */

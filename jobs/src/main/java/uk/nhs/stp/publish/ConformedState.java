@@ -1,0 +1,77 @@
+package uk.nhs.stp.publish;
+
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import uk.nhs.stp.io.Warehouse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A fingerprint of each conformed table: a hash of its data files' paths and sizes. Ingest writes
+ * new files (new names) for every partition it replaces, so a table's fingerprint changes exactly
+ * when its content may have. Recorded with every published version, it tells the nightly run
+ * whether the marts still reflect the conformed tables — whatever happened to an earlier run.
+ * Listing only: no data is read.
+ */
+public final class ConformedState {
+    private ConformedState() { }
+
+    /** Fingerprint per conformed table present in the warehouse (sorted by table). */
+    public static Map<String, String> fingerprint(Warehouse warehouse) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        Path root = new Path(warehouse.root(), "conformed");
+        if (!warehouse.fs().exists(root)) return out;
+        for (FileStatus table : warehouse.fs().listStatus(root)) {
+            String name = table.getPath().getName();
+            if (!table.isDirectory() || hidden(name)) continue;
+            List<String> lines = new ArrayList<>();
+            String prefix = table.getPath().toUri().getPath() + "/";
+            RemoteIterator<LocatedFileStatus> files = warehouse.fs().listFiles(table.getPath(), true);
+            while (files.hasNext()) {
+                LocatedFileStatus f = files.next();
+                String relative = f.getPath().toUri().getPath().substring(prefix.length());
+                if (hiddenPath(relative)) continue;
+                lines.add(relative + "\t" + f.getLen());
+            }
+            lines.sort(null);
+            out.put(name, hash(String.join("\n", lines)));
+        }
+        return out;
+    }
+
+    /** Tables whose fingerprint differs between two states (added, removed or changed), sorted. */
+    public static List<String> changed(Map<String, String> before, Map<String, String> now) {
+        TreeMap<String, Boolean> out = new TreeMap<>();
+        before.forEach((t, f) -> { if (!f.equals(now.get(t))) out.put(t, true); });
+        now.forEach((t, f) -> { if (!f.equals(before.get(t))) out.put(t, true); });
+        return new ArrayList<>(out.keySet());
+    }
+
+    private static boolean hidden(String name) {
+        return name.startsWith(".") || name.startsWith("_");
+    }
+
+    private static boolean hiddenPath(String relative) {
+        for (String part : relative.split("/")) if (hidden(part)) return true;
+        return false;
+    }
+
+    private static String hash(String text) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
