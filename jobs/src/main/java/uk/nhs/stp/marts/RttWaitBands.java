@@ -28,7 +28,10 @@ import static org.apache.spark.sql.functions.sum;
  * </pre>
  * {@code band_index} i counts pathways waiting more than i and up to i+1 weeks, except
  * {@code band_index = open_band_from_weeks} (N), the open-ended band "more than N weeks". Bands
- * with no pathways are kept (as 0), so every provider has its whole vector 0…N.
+ * with no pathways are left out — most provider × commissioner pairs have a few long waits and
+ * many empty weeks, and the percentile walk only needs the bands that hold pathways — except band
+ * 0, which is always kept (as 0 when empty), so every provider × commissioner keeps a row and a
+ * group with no pathways at all still gets its null estimate.
  */
 public final class RttWaitBands {
     private RttWaitBands() { }
@@ -48,6 +51,7 @@ public final class RttWaitBands {
                 .agg(summed.as("bands"))
                 .select(col("month"), col("org_code"), col("commissioner_code"), col("open_band_from_weeks"),
                         posexplode(col("bands")).as(new String[] {"band_index", "pathways_count"}))
+                .filter(col("pathways_count").gt(0).or(col("band_index").equalTo(0)))
                 .select("month", "org_code", "commissioner_code", "band_index", "open_band_from_weeks", "pathways_count");
     }
 }

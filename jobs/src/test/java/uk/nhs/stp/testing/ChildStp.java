@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * ({@code STP_PAUSE_AT}, see {@code uk.nhs.stp.run.Failpoints}).
  */
 public final class ChildStp implements AutoCloseable {
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    /** Generous: a child's run includes a JVM and Spark start and, for late points, a whole marts build. */
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
     private final Process process;
     private final Path out;
     private final Path err;
