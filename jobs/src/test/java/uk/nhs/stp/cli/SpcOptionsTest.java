@@ -22,7 +22,7 @@ class SpcOptionsTest {
         List<String> args = new java.util.ArrayList<>(List.of("--warehouse", "/tmp/unused"));
         args.addAll(List.of(spcArgs));
         new CommandLine(command).parseArgs(args.toArray(new String[0]));
-        return command.spc.parameters();
+        return command.build.spc.parameters();
     }
 
     @Test

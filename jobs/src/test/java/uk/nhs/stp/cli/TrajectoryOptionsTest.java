@@ -28,7 +28,7 @@ class TrajectoryOptionsTest {
         List<String> args = new ArrayList<>(List.of("--warehouse", "/tmp/unused"));
         args.addAll(List.of(trajectoryArgs));
         new CommandLine(command).parseArgs(args.toArray(new String[0]));
-        return command.trajectory;
+        return command.build.trajectory;
     }
 
     /** Runs {@code stp marts} with the options; returns what it wrote to err, having checked the exit is 2. */
