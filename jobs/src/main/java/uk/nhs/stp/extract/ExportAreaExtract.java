@@ -53,7 +53,10 @@ public final class ExportAreaExtract {
     static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    public enum Format { PARQUET, CSV;
+    /** What the extract is written as: a Parquet folder or one CSV file per mart. */
+    public enum Format {
+        PARQUET, CSV;
+
         public static Format parse(String text) {
             try {
                 return valueOf(text.toUpperCase(Locale.ROOT));
