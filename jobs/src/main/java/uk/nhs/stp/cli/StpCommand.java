@@ -6,6 +6,9 @@ import uk.nhs.stp.run.WarehouseLock;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
 /** {@code stp}: the entry point. Each subcommand is a {@code Callable<Integer>} returning its exit code. */
@@ -14,6 +17,7 @@ import java.util.Properties;
         versionProvider = StpCommand.Version.class,
         description = "NHS England footprint analytics: ingest the published returns into a Parquet warehouse.",
         subcommands = {DemoCommand.class, NightlyCommand.class, IngestCommand.class, MartsCommand.class, RollbackCommand.class,
+                QueryCommand.class, TablesCommand.class, ExportCommand.class,
                 GenerateCommand.class,
                 DictionaryCommand.class,
                 CommandLine.HelpCommand.class},
@@ -46,7 +50,10 @@ public final class StpCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        CommandLine cl = commandLine();
+        // query results and extracts are UTF-8 whatever the platform's default encoding
+        cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        System.exit(cl.execute(args));
     }
 
     /** The version from the jar's build. */

@@ -117,7 +117,18 @@ public final class Contracts {
             }
         }
         return new TableContract(text(node, "name"), kind, text(node, "description"), text(node, "grain"),
-                columns, strings(node.get("keys")), text(node, "partition_column"), checks);
+                columns, strings(node.get("keys")), text(node, "partition_column"), checks, readerFacts(path, node));
+    }
+
+    /** A mart must say how its rows belong to areas and give a worked example; other tables need not. */
+    private static TableContract.ReaderFacts readerFacts(String path, JsonNode node) {
+        if (!"mart".equals(text(node, "kind"))) return TableContract.ReaderFacts.NONE;
+        JsonNode example = node.get("example");
+        if (!node.hasNonNull("area_scope") || example == null || !example.hasNonNull("question") || !example.hasNonNull("sql")) {
+            throw new IllegalArgumentException("contract " + path + ": a mart needs area_scope and example {question, sql}");
+        }
+        return new TableContract.ReaderFacts(text(node, "period_column"), AreaScope.parse(text(node, "area_scope")),
+                new ExampleQuery(text(example, "question"), text(example, "sql")));
     }
 
     private static List<ColumnSpec> columns(JsonNode array) {

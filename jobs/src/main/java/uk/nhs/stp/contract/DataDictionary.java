@@ -15,7 +15,8 @@ public final class DataDictionary {
     public static String render() {
         StringBuilder md = new StringBuilder();
         md.append("# Data dictionary\n\n")
-                .append("Generated from `data-schemas/` by `stp dictionary`; do not edit by hand.\n\n");
+                .append("Generated from `data-schemas/` by `stp dictionary`; do not edit by hand. Every mart comes with a ")
+                .append("worked example for `stp query --warehouse DIR --sql \"…\"` (a test runs each one).\n\n");
         for (String folder : TABLE_FOLDERS) {
             md.append("## ").append(folder).append(" tables\n\n");
             for (String name : Contracts.list(folder)) table(md, Contracts.table(folder, name));
@@ -30,6 +31,8 @@ public final class DataDictionary {
                 .append("- Grain: ").append(t.grain()).append('\n');
         if (!t.keys().isEmpty()) md.append("- Keys: `").append(String.join("`, `", t.keys())).append("`\n");
         if (t.partitionColumn() != null) md.append("- Partitioned by: `").append(t.partitionColumn()).append("`\n");
+        if (t.periodColumn() != null) md.append("- Period column: `").append(t.periodColumn()).append("`\n");
+        if (t.areaScope() != null) md.append("- Area extracts: ").append(areaScope(t.areaScope())).append('\n');
         for (RowCheck c : t.checks()) {
             md.append("- Check `").append(c.rule()).append("`: `").append(c.column()).append("` ≤ `")
                     .append(c.notGreaterThan()).append("`\n");
@@ -41,6 +44,19 @@ public final class DataDictionary {
                     .append(" | ").append(cell(c.description())).append(allowed(c)).append(" |\n");
         }
         md.append('\n');
+        if (t.example() != null) {
+            md.append("Example — ").append(t.example().question()).append("\n\n```sql\n")
+                    .append(t.example().sql().strip()).append("\n```\n\n");
+        }
+    }
+
+    private static String areaScope(AreaScope scope) {
+        switch (scope) {
+            case AREA: return "rows of the area named by `area_level` and `area_code`, and England's "
+                    + "([rule](regional-extracts.md))";
+            case FOOTPRINT: return "rows of the footprints in `footprint_code` ([rule](regional-extracts.md))";
+            default: return "national, included whole ([rule](regional-extracts.md))";
+        }
     }
 
     private static void input(StringBuilder md, InputContract in) {

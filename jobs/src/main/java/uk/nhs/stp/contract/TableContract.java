@@ -22,11 +22,31 @@ public final class TableContract {
     private final List<String> keys;
     private final String partitionColumn;
     private final List<RowCheck> checks;
+    private final ReaderFacts reader;
     private final Map<String, Integer> index = new LinkedHashMap<>();
+
+    /**
+     * What a reader of a published mart is told beyond its columns; null parts for tables that are
+     * not marts.
+     *
+     * @param periodColumn the column saying which month (or year) a row is about, whose latest value
+     *                     {@code stp tables} shows; null for a table without one
+     * @param areaScope    how the rows belong to areas, for area extracts
+     * @param example      a worked example query
+     */
+    public record ReaderFacts(String periodColumn, AreaScope areaScope, ExampleQuery example) {
+        public static final ReaderFacts NONE = new ReaderFacts(null, null, null);
+    }
 
     public TableContract(String name, String kind, String description, String grain,
                          List<ColumnSpec> columns, List<String> keys, String partitionColumn,
                          List<RowCheck> checks) {
+        this(name, kind, description, grain, columns, keys, partitionColumn, checks, ReaderFacts.NONE);
+    }
+
+    public TableContract(String name, String kind, String description, String grain,
+                         List<ColumnSpec> columns, List<String> keys, String partitionColumn,
+                         List<RowCheck> checks, ReaderFacts reader) {
         this.name = name;
         this.kind = kind;
         this.description = description;
@@ -35,6 +55,7 @@ public final class TableContract {
         this.keys = List.copyOf(keys);
         this.partitionColumn = partitionColumn;
         this.checks = List.copyOf(checks);
+        this.reader = reader;
         for (int i = 0; i < columns.size(); i++) {
             if (index.put(columns.get(i).name(), i) != null) {
                 throw new IllegalArgumentException("contract " + name + ": column '"
@@ -44,6 +65,8 @@ public final class TableContract {
         for (String key : keys) position(key);
         if (partitionColumn != null) position(partitionColumn);
         for (RowCheck c : checks) { position(c.column()); position(c.notGreaterThan()); }
+        if (reader.periodColumn() != null) position(reader.periodColumn());
+        if (reader.areaScope() != null) reader.areaScope().columns().forEach(this::position);
     }
 
     public String name() { return name; }
@@ -55,6 +78,12 @@ public final class TableContract {
     /** The column the table is partitioned by on disk (kept inside the files too), or null. */
     public String partitionColumn() { return partitionColumn; }
     public List<RowCheck> checks() { return checks; }
+    /** The month (or year) column of a mart, or null. */
+    public String periodColumn() { return reader.periodColumn(); }
+    /** How a mart's rows belong to areas; null for tables that are not marts. */
+    public AreaScope areaScope() { return reader.areaScope(); }
+    /** A mart's worked example query; null for tables that are not marts. */
+    public ExampleQuery example() { return reader.example(); }
     public int width() { return columns.size(); }
 
     public boolean has(String column) { return index.containsKey(column); }

@@ -62,6 +62,9 @@ public final class PublishedMarts {
 
     public PublishedVersion entry() { return current; }
 
+    /** The warehouse the version was published in. */
+    public Warehouse warehouse() { return warehouse; }
+
     /** The run id of the version's folder ({@code _versions/<version>}). */
     public String version() { return current.version(); }
 
