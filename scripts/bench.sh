@@ -194,6 +194,8 @@ one_round() {
   rm -rf "$wh" "$duck" "$land"
 }
 
+rm -f "$work"/*.times "$work"/logs/ingest-* "$work"/logs/marts-* "$work"/logs/duckdb-* "$work"/logs/nightly-* \
+  "$work"/logs/compare-*   # a reused --workdir: only this run's timings count
 echo "== runs: $runs round(s) of the history lengths $lengths(years), interleaved"
 [ "$nightly" = 1 ] || echo "note: nightly skipped: \`scripts/stp nightly --help\` does not show a nightly command (not in this build)"
 for i in $(seq 1 "$runs"); do
@@ -215,7 +217,7 @@ read -r dmed dmin dmax drss dcpu <<<"$(stats "duckdb-$years")"
 full="$(sum_medians "$imed" "$mmed")"
 echo
 echo "== results: $years year(s) of national returns, $(group "$rows_n") rows, medians of $runs run(s), whole processes"
-fmt="%-40s %4s %9s %7s %7s %9s %9s %11s %10s\n"
+fmt="%-44s %4s %9s %7s %7s %9s %9s %11s %10s\n"
 # shellcheck disable=SC2059
 {
 printf "$fmt" measurement runs "median s" "min s" "max s" "peak MiB" "CPU s" "rows/s" "vs duckdb"
@@ -228,7 +230,7 @@ if [ "$nightly" = 1 ]; then
   next_rows="$(awk '/ file\(s\), / && !/lookup/ {gsub(",", "", $(NF-1)); s += $(NF-1)} END {print s + 0}' "$work/logs/generate-next")"
   printf "$fmt" "(2) nightly, adding one month" "$runs" "$nmed" "$nmin" "$nmax" "$nrss" "$ncpu" "$(rate "$next_rows" "$nmed")" "$(ratio "$nmed" "$dmed")"
 else
-  printf "$fmt" "(2) nightly, adding one month" "-" "skipped: no \`stp nightly\` in this build" "" "" "" "" "" ""
+  printf "%-44s %s\n" "(2) nightly, adding one month" "   - skipped: no \`stp nightly\` in this build"
 fi
 printf "$fmt" "(3) duckdb full rebuild (compared metrics)" "$runs" "$dmed" "$dmin" "$dmax" "$drss" "$dcpu" "$(rate "$rows_n" "$dmed")" "1.0x"
 }

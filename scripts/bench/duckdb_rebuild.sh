@@ -18,8 +18,11 @@ trap 'rm -rf "$rtt"' EXIT
 t0="$(date +%s.%N)"
 for f in "$landing"/rtt/*; do
   case "$f" in
-    *.zip|*.ZIP) unzip -q -o -j "$f" '*.csv' '*.CSV' -x '__MACOSX/*' -d "$rtt" 2>/dev/null \
-                   || unzip -q -o -j "$f" -x '__MACOSX/*' -d "$rtt" ;;
+    *.zip|*.ZIP)
+      # the CSV entries, not the __MACOSX/._* shadows some published zips carry
+      unzip -Z1 "$f" | grep -i '\.csv$' | grep -v '^__MACOSX/' | while IFS= read -r entry; do
+        unzip -q -o -j "$f" "$entry" -d "$rtt"
+      done ;;
     *.csv|*.CSV) ln "$f" "$rtt/" 2>/dev/null || cp "$f" "$rtt/" ;;
   esac
 done
