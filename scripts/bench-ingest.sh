@@ -26,7 +26,7 @@
 #   stp zip        scripts/stp ingest, landing folder holding the zip as published
 #   stp csv        scripts/stp ingest, landing folder holding the CSV unzipped beforehand (not timed)
 #   duckdb         java -cp duckdb_jdbc.jar scripts/bench/DuckDbRun.java \
-#                    scripts/bench/duckdb_csv_to_parquet.sql CSV OUT.parquet
+#                    scripts/bench/duckdb_csv_to_parquet.sql csv=CSV out=OUT.parquet
 # The variants are interleaved run by run (zip, csv, duckdb, zip, ...) so that load from other
 # processes on the machine spreads over all of them. The application is built before timing
 # (scripts/stp --version). Wall time is taken with `date +%s.%N` around each process; peak RSS
@@ -37,17 +37,18 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-usage() { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"; }
-die() { echo "bench-ingest: $*" >&2; exit 2; }
+bench_name=bench-ingest
+# shellcheck source=bench/lib.sh
+. "$root/scripts/bench/lib.sh"
+die() { bench_die "$@"; }
 
 RTT_NAME="20260430-RTT-April-2026-full-extract.csv.zip"
 RTT_ROWS=180781
-DUCKDB_VERSION=1.5.6.0
 
 runs=5 file="" rows="" workdir="" keep=0
 while [ $# -gt 0 ]; do
   case "$1" in
-    -h|--help) usage; exit 0 ;;
+    -h|--help) bench_usage "${BASH_SOURCE[0]}"; exit 0 ;;
     --runs) [ $# -ge 2 ] || die "--runs needs a value"; runs="$2"; shift 2 ;;
     --runs=*) runs="${1#*=}"; shift ;;
     --file) [ $# -ge 2 ] || die "--file needs a value"; file="$2"; shift 2 ;;
@@ -60,8 +61,8 @@ while [ $# -gt 0 ]; do
     *) die "unknown argument '$1' (see --help)" ;;
   esac
 done
-[[ "$runs" =~ ^[1-9][0-9]*$ ]] || die "--runs must be a positive whole number, not '$runs'"
-[ -z "$rows" ] || [[ "$rows" =~ ^[1-9][0-9]*$ ]] || die "--rows must be a positive whole number, not '$rows'"
+bench_need_count --runs "$runs"
+[ -z "$rows" ] || bench_need_count --rows "$rows"
 
 # ---- input -------------------------------------------------------------------------------------
 if [ -z "$file" ]; then
@@ -82,33 +83,13 @@ file="$(cd "$(dirname "$file")" && pwd)/$(basename "$file")"
 
 # ---- tools -------------------------------------------------------------------------------------
 command -v java >/dev/null || die "java is not on the PATH"
-gnutime=/usr/bin/time
-if [ ! -x "$gnutime" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-  echo "bench-ingest: installing GNU time (apt-get install -y time) for peak RSS..." >&2
-  apt-get install -y -qq time >/dev/null 2>&1 \
-    || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq time >/dev/null 2>&1; } || true
-fi
-if [ -x "$gnutime" ] && "$gnutime" -v true >/dev/null 2>&1; then :; else gnutime=""; fi
-
-duckdb_jar="${DUCKDB_JAR:-}"
-if [ -z "$duckdb_jar" ]; then
-  m2="${MAVEN_REPO_LOCAL:-$HOME/.m2/repository}"
-  duckdb_jar="$m2/org/duckdb/duckdb_jdbc/$DUCKDB_VERSION/duckdb_jdbc-$DUCKDB_VERSION.jar"
-  if [ ! -f "$duckdb_jar" ]; then
-    echo "bench-ingest: fetching org.duckdb:duckdb_jdbc:$DUCKDB_VERSION with Maven..." >&2
-    mvn -B -q -o dependency:get -Dartifact="org.duckdb:duckdb_jdbc:$DUCKDB_VERSION" >&2 \
-      || mvn -B -q dependency:get -Dartifact="org.duckdb:duckdb_jdbc:$DUCKDB_VERSION" >&2 || true
-  fi
-fi
-[ -f "$duckdb_jar" ] || die "duckdb_jdbc jar not found ($duckdb_jar); set DUCKDB_JAR"
+bench_find_gnutime
+bench_find_duckdb
 sql="$root/scripts/bench/duckdb_csv_to_parquet.sql"
 runner="$root/scripts/bench/DuckDbRun.java"
 
 # ---- scratch folder: landings prepared once, outside the timings ----------------------------------
-if [ -n "$workdir" ]; then mkdir -p "$workdir"; work="$(cd "$workdir" && pwd)"
-else work="$(mktemp -d "${TMPDIR:-/tmp}/bench-ingest.XXXXXX")"; fi
-cleanup() { if [ "$keep" = 0 ] && [ -z "$workdir" ]; then rm -rf "$work"; else echo "scratch kept: $work" >&2; fi; }
-trap cleanup EXIT
+bench_scratch "$workdir" "$keep"
 rm -rf "$work/land-zip" "$work/land-csv" "$work/logs" "$work"/*.times   # a reused --workdir
 mkdir -p "$work/land-zip" "$work/land-csv" "$work/logs"
 
@@ -133,47 +114,16 @@ csv="${csvs[0]}"
 
 # ---- machine and build -----------------------------------------------------------------------
 echo "== machine"
-echo "host:    $(uname -srm), $(nproc) CPU(s), $(awk '/^MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo) memory"
-echo "java:    $(java -version 2>&1 | head -n 1)"
-echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min average, before the runs)"
-if awk -v l="$(cut -d' ' -f1 /proc/loadavg)" -v n="$(nproc)" 'BEGIN {exit !(l > n)}'; then
-  echo "warning: the load average exceeds the CPU count; wall times will be inflated (CPU s is steadier)"
-fi
+bench_machine
 echo "== build (not timed)"
-"$root/scripts/stp" --version 2>/dev/null || { echo "bench-ingest: scripts/stp --version failed" >&2; "$root/scripts/stp" --version; exit 1; }
-echo "commit:  $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo n/a)"
+bench_build
 echo "duckdb:  $duckdb_jar"
 echo "== input"
 echo "file:    $file ($(du -h "$file" | cut -f1))"
 echo "csv:     $(basename "$csv") ($(du -h "$csv" | cut -f1), unzipped beforehand)"
 echo "runs:    $runs per variant, interleaved; time: date +%s.%N; RSS: ${gnutime:-n/a (no GNU time)}"
 
-# ---- timing ----------------------------------------------------------------------------------
-# timed LABEL LOG CMD...: runs CMD, appends "wall rss_kib cpu_s" to $work/LABEL.times; output in LOG.
-timed() {
-  local label="$1" log="$2"; shift 2
-  local t0 t1 rc=0 rss="n/a" cpu="n/a"
-  t0="$(date +%s.%N)"
-  if [ -n "$gnutime" ]; then
-    "$gnutime" -v -o "$log.time" "$@" >"$log" 2>"$log.err" || rc=$?
-  else
-    "$@" >"$log" 2>"$log.err" || rc=$?
-  fi
-  t1="$(date +%s.%N)"
-  if [ -n "$gnutime" ]; then
-    rss="$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log.time")"
-    cpu="$(awk -F': ' '/(User|System) time \(seconds\)/ {s += $2; n++} END {if (n) printf "%.2f", s}' "$log.time")"
-  fi
-  if [ "$rc" != 0 ]; then
-    echo "bench-ingest: $label failed (exit $rc): $*" >&2
-    sed 's/^/  | /' "$log" "$log.err" >&2
-    [ "$rc" = 3 ] && echo "bench-ingest: exit 3 = the file was rejected as a whole, e.g. 'not a recognised return':" \
-      "stp has no reader for it yet, so there is nothing to time" >&2
-    exit 1
-  fi
-  echo "$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f", b - a}') ${rss:-n/a} ${cpu:-n/a}" >>"$work/$label.times"
-}
-
+# ---- timing (timed, median, stats: scripts/bench/lib.sh) ---------------------------------------
 run_stp() {
   local variant="$1" i="$2" wh="$work/wh-$1-$2"
   rm -rf "$wh"
@@ -187,7 +137,7 @@ run_stp() {
 run_duckdb() {
   local i="$1" out="$work/duckdb-$1.parquet"
   rm -f "$out"
-  timed duckdb "$work/logs/duckdb-$i" java -cp "$duckdb_jar" "$runner" "$sql" "$csv" "$out"
+  timed duckdb "$work/logs/duckdb-$i" java -cp "$duckdb_jar" "$runner" "$sql" "csv=$csv" "out=$out"
   rm -f "$out"
 }
 
@@ -208,22 +158,9 @@ if [ -n "$expect_rows" ] && [ -n "$duck_rows" ] && [ "$duck_rows" != "$expect_ro
   echo "warning: DuckDB wrote $duck_rows rows, the extract has $expect_rows" >&2
 fi
 
-# median FILE COLUMN -> median of the numeric values in that column, or n/a
-median() {
-  awk -v c="$2" '$c ~ /^[0-9.]+$/ {print $c}' "$1" | sort -g | awk '{v[NR]=$1} END {
-      if (!NR) print "n/a"; else printf "%.2f\n", (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2 }'
-}
-# stats LABEL -> "median min max peak_rss_mib median_cpu_s"
-stats() {
-  local f="$work/$1.times"
-  printf "%s %s " "$(median "$f" 1)" "$(sort -g "$f" | awk 'NR == 1 {a = $1} {b = $1} END {printf "%.2f %.2f", a, b}')"
-  awk '$2 ~ /^[0-9]+$/ { if ($2 > p) p = $2; n++ } END { if (n) printf "%.0f ", p/1024; else printf "n/a " }' "$f"
-  median "$f" 3
-}
 read -r zmed zmin zmax zrss zcpu <<<"$(stats stp-zip)"
 read -r cmed cmin cmax crss ccpu <<<"$(stats stp-csv)"
 read -r dmed dmin dmax drss dcpu <<<"$(stats duckdb)"
-group() { sed ':a; s/\B[0-9]\{3\}\>/,&/; ta' <<<"$1"; }   # 180781 -> 180,781 (any locale)
 rate() { group "$(awk -v r="$rows" -v s="$1" 'BEGIN { if (s > 0) printf "%.0f", r / s; else print "n/a" }')"; }
 ratio() { awk -v a="$1" -v b="$dmed" 'BEGIN { if (b > 0) printf "%.1fx", a / b; else print "n/a" }'; }
 

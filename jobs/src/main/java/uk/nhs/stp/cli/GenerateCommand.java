@@ -6,16 +6,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import uk.nhs.stp.generate.GenerationSummary;
 import uk.nhs.stp.generate.SampleReturnsGenerator;
+import uk.nhs.stp.generate.Scale;
 
 import java.io.PrintWriter;
 import java.time.YearMonth;
 import java.util.concurrent.Callable;
 
-/** {@code stp generate --out DIR --from YYYY-MM --months N --seed S}. */
+/** {@code stp generate --out DIR --from YYYY-MM --months N --seed S --scale sample|national}. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Write sample returns of every kind in the formats NHS England publishes: A&E monthly provider "
                 + "CSV, RTT full extract (zipped and plain), cancer waiting times long CSV, the monthly finance return, "
-                + "and the organisation -> footprint lookups. All 42 footprints; deterministic for a seed."})
+                + "and the organisation -> footprint lookups. All 42 footprints; deterministic for a seed (same options, same bytes)."})
 public final class GenerateCommand implements Callable<Integer> {
 
     @Spec
@@ -35,11 +36,18 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Random seed; the same seed gives the same files (default: ${DEFAULT-VALUE}).")
     long seed = SampleReturnsGenerator.Options.SEED_DEFAULT;
 
+    @Option(names = "--scale", paramLabel = "sample|national", converter = ScaleConverter.class,
+            description = {"sample (default): a few organisations per footprint, small and quick.",
+                    "national: every trust (~225) and CCG (195), urgent care sites, every treatment function at published "
+                            + "volumes (~180,000 RTT rows a month), year-on-year trends, a revised A&E file each July "
+                            + "and one missing A&E submission a year."})
+    Scale scale = Scale.SAMPLE;
+
     @Override
     public Integer call() throws Exception {
         if (months < 1) throw new IllegalArgumentException("--months must be at least 1, was " + months);
         GenerationSummary summary = new SampleReturnsGenerator()
-                .generate(new SampleReturnsGenerator.Options(out, from, months, seed));
+                .generate(new SampleReturnsGenerator.Options(out, from, months, seed, scale));
         print(summary, spec.commandLine().getOut());
         return ExitCodes.OK;
     }
@@ -49,6 +57,17 @@ public final class GenerateCommand implements Callable<Integer> {
         summary.filesByKind().forEach((kind, n) ->
                 w.printf("  %-10s %3d file(s), %,9d rows%n", kind, n, summary.rowsByKind().get(kind)));
         w.flush();
+    }
+
+    /** Parses {@code sample} or {@code national}, in any case. */
+    static final class ScaleConverter implements picocli.CommandLine.ITypeConverter<Scale> {
+        @Override
+        public Scale convert(String value) {
+            for (Scale s : Scale.values()) {
+                if (s.name().equalsIgnoreCase(value)) return s;
+            }
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a scale: use sample or national");
+        }
     }
 
     /** Parses {@code YYYY-MM}. */

@@ -92,7 +92,7 @@ final class CancerWaitsWriter {
 
     void write(OutputTree out, YearMonth month) throws IOException {
         List<Provider> trusts = orgs.providers().stream()
-                .filter(p -> p.kind() == ProviderKind.ACUTE)
+                .filter(p -> p.kind().treatsCancer())
                 .sorted(Comparator.comparing(Provider::name))
                 .toList();
         String period = MonthNames.shortYear(month);

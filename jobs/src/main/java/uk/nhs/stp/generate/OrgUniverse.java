@@ -25,16 +25,24 @@ import java.util.Map;
  * list where a footprint had only one trust, with each trust's 2017/18 income and surplus/(deficit)
  * from its accounts, and CCGs from ONS's CCG18 lookup with their 2018 populations. The files list
  * organisations in order of preference within a footprint, and a {@link Scale} keeps the first few.
+ * At {@link Scale#NATIONAL} the other trusts of the 2017/18 accounts ({@code trusts_national.csv}:
+ * specialist, community, mental health and ambulance trusts) and the independent urgent care sites of
+ * the A&E return ({@code urgent_care_sites.csv}) are added.
  */
 public final class OrgUniverse {
+    private final Scale scale;
     private final List<Footprint> footprints;
     private final List<Provider> providers;
     private final List<Ccg> ccgs;
+    private final List<UrgentCareSite> sites;
 
-    private OrgUniverse(List<Footprint> footprints, List<Provider> providers, List<Ccg> ccgs) {
+    private OrgUniverse(Scale scale, List<Footprint> footprints, List<Provider> providers, List<Ccg> ccgs,
+                        List<UrgentCareSite> sites) {
+        this.scale = scale;
         this.footprints = List.copyOf(footprints);
         this.providers = providers.stream().sorted(Comparator.comparing(Provider::code)).toList();
         this.ccgs = ccgs.stream().sorted(Comparator.comparing(Ccg::code)).toList();
+        this.sites = sites.stream().sorted(Comparator.comparing(UrgentCareSite::code)).toList();
     }
 
     /** The universe at the given scale. */
@@ -45,7 +53,9 @@ public final class OrgUniverse {
         }
         List<Provider> providers = new ArrayList<>();
         Map<String, Integer> kept = new LinkedHashMap<>();
-        for (String[] t : rows("trusts.csv")) {
+        List<String[]> trusts = new ArrayList<>(rows("trusts.csv"));
+        if (scale.publishedVolumes()) trusts.addAll(rows("trusts_national.csv"));
+        for (String[] t : trusts) {
             if (kept.merge(t[4], 1, Integer::sum) > scale.providersPerFootprint()) continue;
             providers.add(new Provider(t[0], t[1], t[2], ProviderKind.valueOf(t[3]), footprint(byCode, t[4]),
                     Long.parseLong(t[5]), Long.parseLong(t[6])));
@@ -56,8 +66,17 @@ public final class OrgUniverse {
             if (kept.merge(c[3], 1, Integer::sum) > scale.ccgsPerFootprint()) continue;
             ccgs.add(new Ccg(c[0], c[1], c[2], footprint(byCode, c[3]), Long.parseLong(c[4])));
         }
-        return new OrgUniverse(new ArrayList<>(byCode.values()), providers, ccgs);
+        List<UrgentCareSite> sites = new ArrayList<>();
+        if (scale.publishedVolumes()) {
+            for (String[] u : rows("urgent_care_sites.csv")) {
+                sites.add(new UrgentCareSite(u[0], u[1], u[2], Long.parseLong(u[3])));
+            }
+        }
+        return new OrgUniverse(scale, new ArrayList<>(byCode.values()), providers, ccgs, sites);
     }
+
+    /** The scale the universe was loaded at. */
+    public Scale scale() { return scale; }
 
     /** The footprints in code order. */
     public List<Footprint> footprints() { return footprints; }
@@ -67,6 +86,9 @@ public final class OrgUniverse {
 
     /** Every CCG, in ODS code order. */
     public List<Ccg> ccgs() { return ccgs; }
+
+    /** Independent and urgent care sites of the A&E return, in code order; none at the sample scale. */
+    public List<UrgentCareSite> sites() { return sites; }
 
     /** The CCGs of one footprint, in ODS code order. */
     public List<Ccg> ccgsOf(Footprint footprint) {

@@ -69,6 +69,10 @@ class CommandLineTest {
         assertEquals(ExitCodes.USAGE, badMonth.exit());
         assertTrue(badMonth.err().contains("'April' is not a month like 2017-04"), badMonth.err());
         assertFalse(badMonth.err().contains("Exception"), badMonth.err());
+        Result badScale = run("generate", "--out", tmp.toString(), "--scale", "regional");
+        assertEquals(ExitCodes.USAGE, badScale.exit());
+        assertTrue(badScale.err().contains("'regional' is not a scale: use sample or national"), badScale.err());
+        assertFalse(badScale.err().contains("Exception"), badScale.err());
     }
 
     @Test

@@ -10,8 +10,14 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -50,6 +56,26 @@ final class GeneratedCsv {
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         int end = text.indexOf('\r');
         return end < 0 ? text : text.substring(0, end);
+    }
+
+    /** SHA-256 of every file under {@code root}, by path relative to it ({@code /}-separated), sorted. */
+    static Map<String, String> hashes(Path root) throws IOException {
+        Map<String, String> hashes = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                byte[] digest = sha256().digest(Files.readAllBytes(f));
+                hashes.put(root.relativize(f).toString().replace('\\', '/'), HexFormat.of().formatHex(digest));
+            }
+        }
+        return hashes;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     /** A blank cell counts as zero, as the publications use it. */

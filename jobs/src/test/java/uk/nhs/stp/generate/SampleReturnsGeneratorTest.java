@@ -11,11 +11,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,17 +60,17 @@ class SampleReturnsGeneratorTest {
 
     @Test
     void sameSeedGivesByteIdenticalFiles() throws Exception {
-        Map<String, String> a = hashes(first);
+        Map<String, String> a = GeneratedCsv.hashes(first);
         assertEquals(2 + 4 * MONTHS, a.size(), "files written: two lookups and four returns a month " + a.keySet());
-        assertEquals(a, hashes(again), "same options must give byte-identical files");
+        assertEquals(a, GeneratedCsv.hashes(again), "same options must give byte-identical files");
     }
 
     @Test
     void aMonthDoesNotDependOnWhichMonthsAreGeneratedWithIt() throws Exception {
         Path alone = tmp.resolve("december-alone");
         new SampleReturnsGenerator().generate(new SampleReturnsGenerator.Options(alone.toString(), YearMonth.of(2025, 12), 1, 7L));
-        Map<String, String> december = hashes(alone);
-        Map<String, String> all = hashes(first);
+        Map<String, String> december = GeneratedCsv.hashes(alone);
+        Map<String, String> all = GeneratedCsv.hashes(first);
         for (Map.Entry<String, String> e : december.entrySet()) {
             assertEquals(all.get(e.getKey()), e.getValue(), e.getKey() + ": same bytes when generated on its own");
         }
@@ -81,8 +78,8 @@ class SampleReturnsGeneratorTest {
 
     @Test
     void otherSeedGivesOtherFigures() throws Exception {
-        Map<String, String> a = hashes(first);
-        Map<String, String> b = hashes(otherSeed);
+        Map<String, String> a = GeneratedCsv.hashes(first);
+        Map<String, String> b = GeneratedCsv.hashes(otherSeed);
         assertEquals(a.keySet(), b.keySet(), "the seed must not change which files are written");
         for (String path : a.keySet()) {
             if (path.startsWith("lookups/")) {
@@ -95,7 +92,7 @@ class SampleReturnsGeneratorTest {
 
     @Test
     void summaryListsEveryFileWithItsRows() throws Exception {
-        assertEquals(hashes(first).keySet(),
+        assertEquals(GeneratedCsv.hashes(first).keySet(),
                 summary.files().stream().map(GeneratedFile::path).collect(Collectors.toCollection(TreeSet::new)),
                 "summary paths = files on disk");
         for (GeneratedFile f : summary.files()) {
@@ -120,7 +117,7 @@ class SampleReturnsGeneratorTest {
                 "finance/finance-monthly-return-2025-26-M08.csv",
                 "finance/finance-monthly-return-2025-26-M09.csv",
                 "finance/finance-monthly-return-2025-26-M10.csv"));
-        assertEquals(expected, hashes(first).keySet(), "file names per month");
+        assertEquals(expected, GeneratedCsv.hashes(first).keySet(), "file names per month");
 
         assertEquals("MSitAE-JANUARY-2026", column(first.resolve("ae/January-2026-CSV.csv"), 0).get(0));
         assertEquals("MSitAE-DECEMBER-2025", column(first.resolve("ae/December-2025-CSV.csv"), 0).get(0));
@@ -401,15 +398,6 @@ class SampleReturnsGeneratorTest {
         assertTrue(ccgsPerFootprint.values().stream().allMatch(n -> n <= 4), "at most 4 CCGs a footprint");
         Set<String> regions = ccgs.subList(1, ccgs.size()).stream().map(r -> r[5]).collect(Collectors.toSet());
         assertEquals(7, regions.size(), "seven regions E40000003–E40000010");
-    }
-
-    private static Map<String, String> hashes(Path root) throws IOException, NoSuchAlgorithmException {
-        Map<String, String> hashes = new TreeMap<>();
-        for (Path f : files(root)) {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f));
-            hashes.put(root.relativize(f).toString().replace('\\', '/'), HexFormat.of().formatHex(digest));
-        }
-        return hashes;
     }
 
     private static List<Path> files(Path root) throws IOException {
