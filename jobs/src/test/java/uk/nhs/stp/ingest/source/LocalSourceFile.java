@@ -6,7 +6,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A source file on the local disk; used by tests and by the readers' own unit tests. */
+/**
+ * A source file on the local disk, for the readers' unit tests. The application itself reads every
+ * source through Hadoop's file system ({@link uk.nhs.stp.io.HadoopSourceFile}).
+ */
 public final class LocalSourceFile implements SourceFile {
     private final String path;
 
