@@ -4,8 +4,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import uk.nhs.stp.marts.BuildMarts;
 import uk.nhs.stp.marts.FootprintMap;
+import uk.nhs.stp.publish.Publisher;
 
-/** The options that shape the marts, shared by {@code stp marts} and {@code stp nightly}. */
+/** The options that shape and keep the marts, shared by {@code stp marts} and {@code stp nightly}. */
 public final class BuildOptions {
     @Option(names = "--footprint-vintage", paramLabel = "VINTAGE", defaultValue = BuildMarts.FOOTPRINT_VINTAGE_DEFAULT,
             description = "Organisation -> footprint map for the footprint and region marts: 2017 (the 44 STPs of "
@@ -14,11 +15,21 @@ public final class BuildOptions {
                     + "recent the landed lookups give). Default: ${DEFAULT-VALUE}.")
     String footprintVintage;
 
+    @Option(names = "--keep-versions", paramLabel = "N", defaultValue = "" + Publisher.KEEP_DEFAULT,
+            description = "Published versions of the marts to keep for stp rollback (default: ${DEFAULT-VALUE}).")
+    int keepVersions;
+
     @Mixin
     SpcOptions spc;
 
     @Mixin
     TrajectoryOptions trajectory;
+
+    /** Versions to keep, or a usage error (exit 2) when fewer than one. */
+    int keepVersions() {
+        if (keepVersions < 1) throw new IllegalArgumentException("--keep-versions must be at least 1, was " + keepVersions);
+        return keepVersions;
+    }
 
     /** The settings, or a usage error (exit 2) naming the bad value. */
     PipelineRun.BuildSettings settings() {

@@ -6,7 +6,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import uk.nhs.stp.publish.Publisher;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,19 +33,16 @@ public final class NightlyCommand implements Callable<Integer> {
             description = "Warehouse folder (Hadoop URI or local path); created if missing.")
     String warehouse;
 
-    @Option(names = "--keep-versions", paramLabel = "N", defaultValue = "" + Publisher.KEEP_DEFAULT,
-            description = "Published versions of the marts to keep for stp rollback (default: ${DEFAULT-VALUE}).")
-    int keepVersions;
-
     @Mixin
     BuildOptions build;
 
     @Override
     public Integer call() throws Exception {
         PipelineRun.BuildSettings settings;
+        int keepVersions;
         try {
             settings = build.settings();
-            if (keepVersions < 1) throw new IllegalArgumentException("--keep-versions must be at least 1, was " + keepVersions);
+            keepVersions = build.keepVersions();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
