@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
  *
  * <pre>
  * &lt;warehouse&gt;/conformed/&lt;table&gt;/month=YYYY-MM-01/*.parquet   conformed returns
+ * &lt;warehouse&gt;/derived/&lt;table&gt;/month=YYYY-MM-01/*.parquet     per-month counts derived from the conformed
+ *                                                              returns, refreshed only for changed months
  * &lt;warehouse&gt;/marts/&lt;table&gt;/*.parquet                        the published marts (local file systems:
  *                                                              a link to the current version's folder)
  * &lt;warehouse&gt;/_versions/&lt;run&gt;/&lt;table&gt;/*.parquet              every kept version of the marts, immutable
@@ -43,6 +45,8 @@ public final class Warehouse {
     public Path root() { return root; }
     public Configuration conf() { return conf; }
     public Path conformed(String table) { return new Path(root, "conformed/" + table); }
+    /** {@code derived/<table>}: a per-month derivation of one conformed table ({@link uk.nhs.stp.marts.DerivedTables}). */
+    public Path derived(String table) { return new Path(root, "derived/" + table); }
     /**
      * The stable folder of a published mart, {@code marts/<table>}. On local file systems it always
      * shows the current version; elsewhere read {@link uk.nhs.stp.publish.PublishedMarts} instead.

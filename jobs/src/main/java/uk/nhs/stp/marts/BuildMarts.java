@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.countDistinct;
@@ -39,10 +38,12 @@ import static org.apache.spark.sql.functions.min;
 /**
  * Builds the marts under {@code <warehouse>/marts/} from the conformed tables.
  *
- * <p>Phase 1 — read the conformed tables present (a missing return simply contributes no
- * metrics). Phase 2 — metric counts per provider and month from each return
- * ({@link AeMetricCounts}, {@link RttMetricCounts}, {@link CancerMetricCounts}), and RTT wait
- * bands for the 92nd-percentile estimate. Phase 3 — dimensions and the metric-month marts at
+ * <p>Phase 1 — bring the derived layer up to date ({@link DerivedTables}): metric counts per
+ * provider and month from each return ({@link AeMetricCounts}, {@link RttMetricCounts},
+ * {@link CancerMetricCounts}) and RTT wait bands for the 92nd-percentile estimate, recomputed only
+ * for the months whose conformed partition changed (a missing return simply contributes no
+ * metrics). Phase 2 — read them back: every later phase works from these counts, never from the
+ * returns' rows. Phase 3 — dimensions and the metric-month marts at
  * England and provider level ({@link MetricMonth}); when {@code org_footprint_map} is present, the
  * same at footprint and region level on the chosen footprint vintage ({@link FootprintMap},
  * {@link FootprintMetrics}: each metric through its basis, provider or commissioner; the RTT 92nd
@@ -116,17 +117,17 @@ public final class BuildMarts {
 
     /** Builds every mart; returns rows written per mart, in build order. */
     public Map<String, Long> execute() throws IOException {
+        DerivedTables derived = new DerivedTables(spark, warehouse, runId, progress);
+        derived.refresh();
         long t0 = System.nanoTime();
         Dataset<Row> counts = null;
-        Dataset<Row> bands = null;
-        for (Map.Entry<String, Function<Dataset<Row>, Dataset<Row>>> source : sources().entrySet()) {
-            Dataset<Row> table = conformed(source.getKey());
-            if (table == null) continue;
-            Dataset<Row> c = source.getValue().apply(table);
-            counts = counts == null ? c : counts.unionByName(c);
-            // the band distribution feeds the England and the provider estimates: computed once
-            if (source.getKey().equals("rtt_pathways")) bands = RttWaitBands.from(table).persist(StorageLevel.MEMORY_AND_DISK());
+        for (String table : List.of("ae_metric_counts", "rtt_metric_counts", "cancer_metric_counts")) {
+            Dataset<Row> c = derived.read(table);
+            if (c != null) counts = counts == null ? c : counts.unionByName(c);
         }
+        // the band distribution feeds the England, provider and footprint estimates
+        Dataset<Row> bands = derived.read("rtt_wait_bands");
+        if (bands != null) bands = bands.persist(StorageLevel.MEMORY_AND_DISK());
         Map<String, Long> written = new LinkedHashMap<>();
         if (counts == null) {
             progress.accept("marts     no conformed returns in the warehouse: nothing to build (run stp ingest first)");
@@ -241,15 +242,6 @@ public final class BuildMarts {
         written.put("spc_summary", write("spc_summary", SpcMarts.summary(
                 spark.read().parquet(writer.written("spc_metric_month").toString()), spcParameters)));
         return written;
-    }
-
-    /** Each return's metric counts, by conformed table. */
-    private static Map<String, Function<Dataset<Row>, Dataset<Row>>> sources() {
-        Map<String, Function<Dataset<Row>, Dataset<Row>>> out = new LinkedHashMap<>();
-        out.put("ae_attendances", AeMetricCounts::from);
-        out.put("rtt_pathways", RttMetricCounts::from);
-        out.put("cancer_waiting_times", CancerMetricCounts::from);
-        return out;
     }
 
     /** A conformed table, opened once per build (null when the warehouse has none). */

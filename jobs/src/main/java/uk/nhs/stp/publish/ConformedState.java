@@ -1,6 +1,7 @@
 package uk.nhs.stp.publish;
 
 import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
@@ -34,19 +35,39 @@ public final class ConformedState {
         for (FileStatus table : warehouse.fs().listStatus(root)) {
             String name = table.getPath().getName();
             if (!table.isDirectory() || hidden(name)) continue;
-            List<String> lines = new ArrayList<>();
-            String prefix = table.getPath().toUri().getPath() + "/";
-            RemoteIterator<LocatedFileStatus> files = warehouse.fs().listFiles(table.getPath(), true);
-            while (files.hasNext()) {
-                LocatedFileStatus f = files.next();
-                String relative = f.getPath().toUri().getPath().substring(prefix.length());
-                if (hiddenPath(relative)) continue;
-                lines.add(relative + "\t" + f.getLen());
-            }
-            lines.sort(null);
-            out.put(name, hash(String.join("\n", lines)));
+            out.put(name, hash(String.join("\n", dataFiles(warehouse.fs(), table.getPath()))));
         }
         return out;
+    }
+
+    /**
+     * Fingerprint of each partition folder of one table ({@code month=2017-04-01} → hash of its
+     * data files' names and sizes), sorted by partition; empty when the table does not exist.
+     */
+    public static Map<String, String> partitionFingerprints(FileSystem fs, Path table) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        if (!fs.exists(table)) return out;
+        for (FileStatus partition : fs.listStatus(table)) {
+            String name = partition.getPath().getName();
+            if (!partition.isDirectory() || hidden(name)) continue;
+            out.put(name, hash(String.join("\n", dataFiles(fs, partition.getPath()))));
+        }
+        return out;
+    }
+
+    /** Data files under a folder as sorted {@code relative path TAB size} lines; hidden files left out. */
+    private static List<String> dataFiles(FileSystem fs, Path folder) throws IOException {
+        List<String> lines = new ArrayList<>();
+        String prefix = folder.toUri().getPath() + "/";
+        RemoteIterator<LocatedFileStatus> files = fs.listFiles(folder, true);
+        while (files.hasNext()) {
+            LocatedFileStatus f = files.next();
+            String relative = f.getPath().toUri().getPath().substring(prefix.length());
+            if (hiddenPath(relative)) continue;
+            lines.add(relative + "\t" + f.getLen());
+        }
+        lines.sort(null);
+        return lines;
     }
 
     /** Tables whose fingerprint differs between two states (added, removed or changed), sorted. */

@@ -1,0 +1,184 @@
+package uk.nhs.stp.marts;
+
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import uk.nhs.stp.io.Warehouse;
+import uk.nhs.stp.publish.ConformedState;
+import uk.nhs.stp.run.Failpoints;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import static org.apache.spark.sql.functions.col;
+
+/**
+ * The derived layer: per-month counts computed from the conformed returns and kept in the
+ * warehouse ({@code derived/<table>/month=YYYY-MM-01/}), so that a build reads a few thousand
+ * counts per month instead of every row of every return, and a run that ingests one month
+ * recomputes one month.
+ *
+ * <p>Each derived table is a function of one conformed table applied month by month
+ * ({@link Derivation}): the counts of a month depend on that month's rows only. Every derived
+ * partition carries a marker file {@value #MARKER} holding the derivation's version and the
+ * fingerprint of the conformed partition it was computed from (its data files' names and sizes,
+ * {@link ConformedState#partitionFingerprints}). {@link #refresh} recomputes exactly the months
+ * whose marker does not match — new, revised, or derived by an older version of the code — and
+ * deletes the months whose conformed partition is gone.
+ *
+ * <p>The layer is a cache, never a source of truth: a partition is written in staging with its
+ * marker and then renamed into place, so a run stopped at any point leaves each month either
+ * complete with its marker or missing (recomputed by the next build). Deleting {@code derived/}
+ * is always safe.
+ */
+public final class DerivedTables {
+    /** The marker file in each derived partition (hidden from Parquet readers by its leading underscore). */
+    public static final String MARKER = "_derived_from";
+
+    /**
+     * One derived table.
+     *
+     * @param name        the table under {@code derived/}
+     * @param source      the conformed table it is computed from, partitioned by {@code month}
+     * @param version     raised whenever {@code derive} changes what it computes, so that every
+     *                    month computed by the older code is recomputed
+     * @param derive      conformed rows of some months → derived rows of those months, with a
+     *                    {@code month} column; must not mix months
+     */
+    public record Derivation(String name, String source, int version, Function<Dataset<Row>, Dataset<Row>> derive) {
+    }
+
+    /** The metric counts of each return and the RTT wait bands, in build order. */
+    public static final List<Derivation> ALL = List.of(
+            new Derivation("ae_metric_counts", "ae_attendances", 1, AeMetricCounts::from),
+            new Derivation("rtt_metric_counts", "rtt_pathways", 1, RttMetricCounts::from),
+            new Derivation("cancer_metric_counts", "cancer_waiting_times", 1, CancerMetricCounts::from),
+            new Derivation("rtt_wait_bands", "rtt_pathways", 1, RttWaitBands::from));
+
+    private final SparkSession spark;
+    private final Warehouse warehouse;
+    private final String runId;
+    private final Consumer<String> progress;
+
+    public DerivedTables(SparkSession spark, Warehouse warehouse, String runId, Consumer<String> progress) {
+        this.spark = spark;
+        this.warehouse = warehouse;
+        this.runId = runId;
+        this.progress = progress;
+    }
+
+    /** The derivation of that name. */
+    public static Derivation named(String name) {
+        for (Derivation d : ALL) if (d.name().equals(name)) return d;
+        throw new IllegalArgumentException("no derived table " + name);
+    }
+
+    /**
+     * Brings every derived table up to date with its conformed table; a derived table whose
+     * source is absent is removed.
+     *
+     * @return the months recomputed per derived table (partition names such as {@code month=2017-04-01})
+     */
+    public Map<String, List<String>> refresh() throws IOException {
+        Map<String, List<String>> recomputed = new LinkedHashMap<>();
+        for (Derivation d : ALL) recomputed.put(d.name(), refresh(d));
+        warehouse.fs().delete(staging(), true);
+        return recomputed;
+    }
+
+    /**
+     * The derived table as a Dataset, or null when its conformed source is absent. Call after
+     * {@link #refresh}.
+     */
+    public Dataset<Row> read(String name) throws IOException {
+        Derivation d = named(name);
+        Path source = warehouse.conformed(d.source());
+        Path derived = warehouse.derived(d.name());
+        if (!warehouse.fs().exists(source)) return null;
+        StructType schema = schemaOf(d);
+        if (!warehouse.fs().exists(derived)) return spark.createDataFrame(List.of(), schema);
+        // the schema is given, never inferred: months with no rows have no files
+        Dataset<Row> rows = spark.read().schema(schema).parquet(derived.toString());
+        return rows.select(columns(schema));
+    }
+
+    private List<String> refresh(Derivation d) throws IOException {
+        long t0 = System.nanoTime();
+        FileSystem fs = warehouse.fs();
+        Path source = warehouse.conformed(d.source());
+        Path derived = warehouse.derived(d.name());
+        Map<String, String> wanted = new LinkedHashMap<>();
+        ConformedState.partitionFingerprints(fs, source).forEach((partition, fingerprint) ->
+                wanted.put(partition, marker(d, fingerprint)));
+
+        List<String> removed = new ArrayList<>();
+        if (fs.exists(derived)) {
+            for (FileStatus partition : fs.listStatus(derived)) {
+                String name = partition.getPath().getName();
+                if (name.startsWith(".") || name.startsWith("_")) continue;
+                if (!wanted.containsKey(name)) {
+                    fs.delete(partition.getPath(), true);
+                    removed.add(name);
+                }
+            }
+        }
+        List<String> stale = new ArrayList<>();
+        for (Map.Entry<String, String> e : wanted.entrySet()) {
+            String current = warehouse.readText(new Path(new Path(derived, e.getKey()), MARKER));
+            if (!e.getValue().equals(current)) stale.add(e.getKey());
+        }
+        if (!stale.isEmpty()) {
+            Path staged = new Path(staging(), d.name());
+            List<String> paths = new ArrayList<>();
+            for (String partition : stale) paths.add(new Path(source, partition).toString());
+            Dataset<Row> rows = d.derive().apply(spark.read().option("basePath", source.toString())
+                    .parquet(paths.toArray(new String[0])));
+            // one file per month: a month's counts are small, and few files read fastest
+            rows.repartition(col("month")).write().mode(SaveMode.Overwrite).partitionBy("month").parquet(staged.toString());
+            for (String partition : stale) {
+                Path from = new Path(staged, partition);
+                fs.mkdirs(from); // a month with no derived rows still gets its marker
+                warehouse.writeText(new Path(from, MARKER), wanted.get(partition));
+                Path to = new Path(derived, partition);
+                fs.mkdirs(derived);
+                if (fs.exists(to)) fs.delete(to, true);
+                Failpoints.reach("derived.replacing:" + d.name());
+                if (!fs.rename(from, to)) throw new IOException("could not move " + from + " to " + to);
+            }
+        }
+        progress.accept(String.format("derive    %-28s %d month(s) recomputed, %d up to date%s (%.1f s)", d.name(),
+                stale.size(), wanted.size() - stale.size(),
+                removed.isEmpty() ? "" : ", " + removed.size() + " removed", (System.nanoTime() - t0) / 1e9));
+        return stale;
+    }
+
+    /** The schema the derivation produces from its source's columns (resolved lazily: no data read). */
+    private StructType schemaOf(Derivation d) {
+        return d.derive().apply(spark.read().parquet(warehouse.conformed(d.source()).toString())).schema();
+    }
+
+    private Path staging() {
+        return new Path(warehouse.staging(runId), "_derived");
+    }
+
+    private static String marker(Derivation d, String fingerprint) {
+        return "version " + d.version() + " of " + d.name() + " from " + d.source() + " files " + fingerprint + "\n";
+    }
+
+    private static org.apache.spark.sql.Column[] columns(StructType schema) {
+        String[] names = schema.fieldNames();
+        org.apache.spark.sql.Column[] out = new org.apache.spark.sql.Column[names.length];
+        for (int i = 0; i < names.length; i++) out[i] = col(names[i]);
+        return out;
+    }
+}
