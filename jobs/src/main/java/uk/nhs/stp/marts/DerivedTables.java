@@ -69,17 +69,25 @@ public final class DerivedTables {
     private final Warehouse warehouse;
     private final String runId;
     private final Consumer<String> progress;
+    private final List<Derivation> derivations;
 
+    /** The derived tables of {@link #ALL}. */
     public DerivedTables(SparkSession spark, Warehouse warehouse, String runId, Consumer<String> progress) {
+        this(spark, warehouse, runId, progress, ALL);
+    }
+
+    /** Any derived tables (tests). */
+    DerivedTables(SparkSession spark, Warehouse warehouse, String runId, Consumer<String> progress,
+                  List<Derivation> derivations) {
         this.spark = spark;
         this.warehouse = warehouse;
         this.runId = runId;
         this.progress = progress;
+        this.derivations = derivations;
     }
 
-    /** The derivation of that name. */
-    public static Derivation named(String name) {
-        for (Derivation d : ALL) if (d.name().equals(name)) return d;
+    private Derivation named(String name) {
+        for (Derivation d : derivations) if (d.name().equals(name)) return d;
         throw new IllegalArgumentException("no derived table " + name);
     }
 
@@ -91,7 +99,7 @@ public final class DerivedTables {
      */
     public Map<String, List<String>> refresh() throws IOException {
         Map<String, List<String>> recomputed = new LinkedHashMap<>();
-        for (Derivation d : ALL) recomputed.put(d.name(), refresh(d));
+        for (Derivation d : derivations) recomputed.put(d.name(), refresh(d));
         warehouse.fs().delete(staging(), true);
         return recomputed;
     }

@@ -3,22 +3,24 @@ package uk.nhs.stp.marts;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import scala.jdk.javaapi.CollectionConverters;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.least;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.udf;
 
 /**
  * Estimates a percentile of the RTT wait (e.g. the 92nd percentile, {@value #P92_METRIC_ID}) from
@@ -67,10 +69,13 @@ public final class RttWaitPercentile {
     public static final double P92 = 0.92;
 
     private static final DataType WEEKS = DataTypes.createDecimalType(12, 4);
+    private static final DataType EXACT_COUNT = DataTypes.createDecimalType(38, 6);
+    private static final StructType RESULT = new StructType()
+            .add("value_weeks", WEEKS, true)
+            .add("is_censored", DataTypes.BooleanType, true);
     // Working columns carry a prefix so that they never collide with a caller's group columns.
-    private static final String BAND = "pct_band";
-    private static final String OPEN_FROM = "pct_open_from";
-    private static final String COUNT = "pct_count";
+    private static final String BANDS = "pct_bands";
+    private static final String RESULT_COLUMN = "pct_estimate";
 
     private RttWaitPercentile() { }
 
@@ -84,38 +89,61 @@ public final class RttWaitPercentile {
             throw new IllegalArgumentException("quantile must be between 0 and 1 (exclusive), e.g. 0.92; got " + quantile);
         }
         Column[] group = columns(groupColumns);
-        WindowSpec wholeGroup = Window.partitionBy(group);
+        // One shuffle: each group's bands are gathered and the walk below runs once per group.
+        // Counts may be fractional once weighted onto footprints (weights have six places).
+        Column band = struct(col("band_index").as("band"), col("open_band_from_weeks").as("open_from"),
+                col("pathways_count").cast(EXACT_COUNT).as("count"));
+        BigDecimal q = BigDecimal.valueOf(quantile); // valueOf keeps 0.92 exactly 0.92
+        UserDefinedFunction walk = udf((UDF1<scala.collection.Seq<Row>, Row>) rows -> {
+            List<Band> list = new ArrayList<>(rows.size());
+            for (Row r : CollectionConverters.asJava(rows)) list.add(new Band(r.getInt(0), r.getInt(1), r.getDecimal(2)));
+            Estimate e = walk(list, q);
+            return RowFactory.create(e.valueWeeks(), e.isCensored());
+        }, RESULT);
+        return bands.groupBy(group).agg(collect_list(band).as(BANDS))
+                .select(concat(group, walk.apply(col(BANDS)).as(RESULT_COLUMN)))
+                .select(concat(group, col(RESULT_COLUMN + ".value_weeks").as("value_weeks"),
+                        col(RESULT_COLUMN + ".is_censored").as("is_censored")));
+    }
 
-        // Phase 1: fold to the group's smallest open band and sum per band
-        List<Column> groupAndBand = new ArrayList<>(List.of(group));
-        groupAndBand.add(col(BAND));
-        groupAndBand.add(col(OPEN_FROM));
-        Dataset<Row> summed = bands
-                .withColumn(OPEN_FROM, min("open_band_from_weeks").over(wholeGroup))
-                .withColumn(BAND, least(col("band_index"), col(OPEN_FROM)))
-                .groupBy(groupAndBand.toArray(new Column[0]))
-                .agg(sum("pathways_count").as(COUNT));
+    /** One band's count: band i of a distribution whose open band is {@code openFrom}. */
+    public record Band(int band, int openFrom, BigDecimal count) { }
 
-        // Phase 2: rank and cumulative counts; BigDecimal.valueOf keeps 0.92 exactly 0.92
-        // counts may be fractional once weighted onto footprints: six places keep them exact
-        Column rank = sum(COUNT).over(wholeGroup).cast(DataTypes.createDecimalType(26, 6))
-                .multiply(lit(BigDecimal.valueOf(quantile)));
-        Column cumulative = sum(COUNT).over(Window.partitionBy(group).orderBy(BAND)
-                .rowsBetween(Window.unboundedPreceding(), Window.currentRow()));
-        Column cumulativeBefore = cumulative.minus(col(COUNT));
-        // Exactly one band per non-empty group passes: the first whose cumulative count reaches the rank
-        // (an empty band cannot pass, its cumulative count equals the one before it).
-        Column holdsRank = cumulative.geq(rank).and(cumulativeBefore.lt(rank));
-        Column censored = col(BAND).equalTo(col(OPEN_FROM));
-        Column interpolated = col(BAND).plus(rank.minus(cumulativeBefore).divide(col(COUNT)));
-        Column value = when(censored, col(OPEN_FROM)).otherwise(interpolated).cast(WEEKS);
+    /** A percentile estimate; both fields null when the group has no pathways. */
+    public record Estimate(BigDecimal valueWeeks, Boolean isCensored) { }
 
-        // Phase 3: one row per group; a group with no pathways has no band holding the rank, so nulls
-        return summed
-                .select(concat(group, when(holdsRank, value).as("value_weeks"),
-                        when(holdsRank, censored).as("is_censored")))
-                .groupBy(group)
-                .agg(max("value_weeks").as("value_weeks"), max("is_censored").as("is_censored"));
+    /**
+     * The method of the class comment on one group's bands (any order; a band may appear more than
+     * once, its counts add up): fold to the smallest open band, sum, walk the cumulative counts,
+     * interpolate or censor. Exact decimal arithmetic; the value rounded half-up to 4 places.
+     */
+    public static Estimate walk(List<Band> bands, BigDecimal quantile) {
+        if (bands.isEmpty()) return new Estimate(null, null);
+        int openFrom = Integer.MAX_VALUE;
+        for (Band b : bands) openFrom = Math.min(openFrom, b.openFrom());
+        java.util.TreeMap<Integer, BigDecimal> summed = new java.util.TreeMap<>();
+        BigDecimal total = BigDecimal.ZERO;
+        for (Band b : bands) {
+            if (b.count() == null) continue;
+            summed.merge(Math.min(b.band(), openFrom), b.count(), BigDecimal::add);
+            total = total.add(b.count());
+        }
+        if (total.signum() <= 0) return new Estimate(null, null);
+        BigDecimal rank = total.multiply(quantile);
+        BigDecimal before = BigDecimal.ZERO;
+        for (java.util.Map.Entry<Integer, BigDecimal> e : summed.entrySet()) {
+            BigDecimal count = e.getValue();
+            BigDecimal cumulative = before.add(count);
+            // the first band whose cumulative count reaches the rank (an empty band never can)
+            if (cumulative.compareTo(rank) >= 0 && before.compareTo(rank) < 0) {
+                int i = e.getKey();
+                if (i == openFrom) return new Estimate(BigDecimal.valueOf(i).setScale(4), true);
+                BigDecimal within = rank.subtract(before).divide(count, MathContext.DECIMAL128);
+                return new Estimate(BigDecimal.valueOf(i).add(within).setScale(4, RoundingMode.HALF_UP), false);
+            }
+            before = cumulative;
+        }
+        throw new IllegalStateException("no band holds rank " + rank + " of " + total); // unreachable: C(last) = T >= rank
     }
 
     private static Column[] columns(List<String> names) {

@@ -143,6 +143,27 @@ class RttWaitPercentileTest {
     }
 
     @Test
+    void theWalkAddsUpRepeatedBandsFoldsAndLeavesAnEmptyGroupWithoutAnEstimate() {
+        // band 0: 10; band 1 given twice: 3 + 7; band 4: 5 (N = 4); band 6 of a row with N = 6: 10, folded
+        // into the smaller open band 4. Sum {10, 10, 0, 0, 15}, T = 35.
+        // median: r = 17.5, cumulative 10, 20 -> band 1: 1 + (17.5 - 10) / 10 = 1.75
+        List<RttWaitPercentile.Band> bands = List.of(new RttWaitPercentile.Band(0, 4, new BigDecimal("10")),
+                new RttWaitPercentile.Band(1, 4, new BigDecimal("3")), new RttWaitPercentile.Band(1, 6, new BigDecimal("7")),
+                new RttWaitPercentile.Band(4, 4, new BigDecimal("5")), new RttWaitPercentile.Band(6, 6, new BigDecimal("10")));
+        assertEquals(new RttWaitPercentile.Estimate(new BigDecimal("1.7500"), false),
+                RttWaitPercentile.walk(bands, new BigDecimal("0.5")));
+        // p92: r = 32.2 > 20 -> the open band "more than 4 weeks": censored at 4
+        assertEquals(new RttWaitPercentile.Estimate(new BigDecimal("4.0000"), true),
+                RttWaitPercentile.walk(bands, new BigDecimal("0.92")));
+        // one third: r = 35/3 = 11.666..., band 1: 1 + 1.666.../10 = 1.1666... -> 1.1667 (half-up, 4 places)
+        assertEquals(new RttWaitPercentile.Estimate(new BigDecimal("1.1667"), false),
+                RttWaitPercentile.walk(bands, new BigDecimal(1).divide(new BigDecimal(3), java.math.MathContext.DECIMAL64)));
+        assertEquals(new RttWaitPercentile.Estimate(null, null), RttWaitPercentile.walk(List.of(
+                new RttWaitPercentile.Band(0, 4, BigDecimal.ZERO)), new BigDecimal("0.92")));
+        assertEquals(new RttWaitPercentile.Estimate(null, null), RttWaitPercentile.walk(List.of(), new BigDecimal("0.92")));
+    }
+
+    @Test
     void aQuantileOutsideZeroToOneIsRefused() {
         Dataset<Row> any = bands(bandRows(APRIL, "A", 4, 1, 1, 1, 1, 1));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

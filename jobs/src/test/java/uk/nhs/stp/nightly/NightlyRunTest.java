@@ -157,6 +157,8 @@ class NightlyRunTest {
         Files.write(revised, lines);
         Files.setLastModifiedTime(revised, FileTime.from(Instant.now().plusSeconds(60)));
         Map<String, List<String>> mayFilesBefore = conformedFiles("ae_attendances");
+        Map<String, List<String>> derivedBefore = dataFiles(Path.of(warehouse, "derived", "ae_metric_counts"));
+        Map<String, List<String>> bandsBefore = dataFiles(Path.of(warehouse, "derived", "rtt_wait_bands"));
         Row aprilBefore = englandRow("ae_4h", LocalDate.of(2017, 4, 1));
 
         Result r = nightly();
@@ -167,6 +169,12 @@ class NightlyRunTest {
         assertEquals(mayFilesBefore.get("month=2017-05-01"), filesAfter.get("month=2017-05-01"));
         assertNotEquals(mayFilesBefore.get("month=2017-04-01"), filesAfter.get("month=2017-04-01"));
         assertEquals(2, log().size());
+        // the derived counts: only April's A&E counts recomputed, nothing derived from the other returns
+        assertTrue(r.out().contains("derive    ae_metric_counts             1 month(s) recomputed, 1 up to date"), r.out());
+        Map<String, List<String>> derivedAfter = dataFiles(Path.of(warehouse, "derived", "ae_metric_counts"));
+        assertEquals(derivedBefore.get("month=2017-05-01"), derivedAfter.get("month=2017-05-01"));
+        assertNotEquals(derivedBefore.get("month=2017-04-01"), derivedAfter.get("month=2017-04-01"));
+        assertEquals(bandsBefore, dataFiles(Path.of(warehouse, "derived", "rtt_wait_bands")));
 
         Row aprilAfter = englandRow("ae_4h", LocalDate.of(2017, 4, 1));
         assertEquals(((BigDecimal) aprilBefore.getAs("numerator")).add(BigDecimal.valueOf(100)), aprilAfter.getAs("numerator"));
@@ -274,7 +282,12 @@ class NightlyRunTest {
 
     /** Data file names per partition folder of a conformed table. */
     private static Map<String, List<String>> conformedFiles(String table) throws IOException {
-        try (Stream<Path> s = Files.list(Path.of(warehouse, "conformed", table))) {
+        return dataFiles(Path.of(warehouse, "conformed", table));
+    }
+
+    /** The Parquet files of each partition folder of a table, by partition. */
+    private static Map<String, List<String>> dataFiles(Path table) throws IOException {
+        try (Stream<Path> s = Files.list(table)) {
             return s.filter(Files::isDirectory).collect(Collectors.toMap(p -> p.getFileName().toString(), p -> {
                 try (Stream<Path> f = Files.list(p)) {
                     return f.map(x -> x.getFileName().toString()).filter(n -> n.endsWith(".parquet")).sorted().toList();
