@@ -2,6 +2,7 @@ package uk.nhs.stp.cli;
 
 import org.apache.spark.sql.SparkSession;
 import uk.nhs.stp.contract.Contracts;
+import uk.nhs.stp.contract.TableContract;
 import uk.nhs.stp.ingest.FileOutcome;
 import uk.nhs.stp.ingest.IngestLandingFolder;
 import uk.nhs.stp.io.Warehouse;
@@ -23,10 +24,14 @@ import uk.nhs.stp.trajectory.TargetTrajectoryParameters;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One run of the pipeline as every command performs it: take the warehouse lock, clear up after a
@@ -178,12 +183,17 @@ final class PipelineRun {
                 : tablesChanged.isEmpty() ? "rebuilding on request" : "changed since the published version: "
                         + String.join(", ", tablesChanged));
         long t = System.nanoTime();
-        Map<String, Long> written = new BuildMarts(spark, warehouse, runId, steps::line, s.build().footprintVintage())
+        BuildMarts build = new BuildMarts(spark, warehouse, runId, steps::line, s.build().footprintVintage())
                 .withSpcParameters(s.build().spc())
-                .withTrajectoryParameters(s.build().finance(), s.build().standard()).execute();
-        steps.done("marts", t, String.format("%d table(s), %,d rows", written.size(),
-                written.values().stream().mapToLong(Long::longValue).sum()));
+                .withTrajectoryParameters(s.build().finance(), s.build().standard())
+                .keeping(s.marts() == Marts.WHEN_CHANGED && current.isPresent()
+                        ? unaffected(current.get(), conformed, parameters) : Map.of());
+        Map<String, Long> written = build.execute();
+        steps.done("marts", t, String.format("%d table(s), %,d rows; %d rebuilt, %d kept", written.size(),
+                written.values().stream().mapToLong(Long::longValue).sum(), written.size() - build.kept().size(),
+                build.kept().size()));
         changed.put("marts_rebuilt", true);
+        changed.put("marts_kept", List.copyOf(build.kept().keySet()));
         if (written.isEmpty()) return null;
         Failpoints.reach("publish.version-written");
         t = System.nanoTime();
@@ -191,7 +201,8 @@ final class PipelineRun {
         String root = warehouse.root().toUri().getPath();
         written.forEach((name, rows) -> tables.put(name, new PublishedVersion.Table(
                 relative(root, new org.apache.hadoop.fs.Path(warehouse.version(runId), name)), rows,
-                Contracts.table("marts", name).schemaVersion(), runId)));
+                Contracts.table("marts", name).schemaVersion(),
+                build.kept().containsKey(name) ? build.kept().get(name).builtBy() : runId)));
         PublishedVersion entry = new PublishedVersion(PublishedVersion.FORMAT, runId, Instant.now().toString(), runId,
                 null, parameters, tables, conformed, conformed);
         publisher.publish(entry);
@@ -201,6 +212,37 @@ final class PipelineRun {
         List<String> removed = publisher.retain(s.keepVersions());
         steps.done("retain", t, "keeping the last " + s.keepVersions() + " version(s); removed " + removed.size());
         return entry;
+    }
+
+    /**
+     * The published marts that nothing they are built from has touched since they were built: no
+     * conformed table of their contract's {@code built_from} changed, nor any of its settings, and
+     * their contract's columns are the same. They are kept as published instead of rebuilt.
+     */
+    static Map<String, BuildMarts.Kept> unaffected(PublishedMarts current, Map<String, String> conformed,
+                                                   Map<String, String> parameters) {
+        // against what the marts were built from (not the state at a rollback)
+        Set<String> tablesChanged = new HashSet<>(ConformedState.changed(current.entry().conformed(), conformed));
+        Set<String> settingsChanged = new HashSet<>();
+        Set<String> keys = new HashSet<>(parameters.keySet());
+        keys.addAll(current.entry().parameters().keySet());
+        for (String key : keys) {
+            if (!Objects.equals(current.entry().parameters().get(key), parameters.get(key))) settingsChanged.add(key);
+        }
+        // a setting no contract can name (a new one, or one from another release): keep nothing
+        if (!Contracts.BUILD_SETTINGS.containsAll(settingsChanged)) return Map.of();
+        List<String> marts = Contracts.list("marts");
+        Map<String, BuildMarts.Kept> out = new LinkedHashMap<>();
+        current.entry().tables().forEach((name, table) -> {
+            if (!marts.contains(name)) return;
+            TableContract contract = Contracts.table("marts", name);
+            if (!contract.schemaVersion().equals(table.schemaVersion())) return;
+            if (contract.builtFrom().conformed().isEmpty()) return; // reference data only: cheap, always rebuilt
+            if (!Collections.disjoint(contract.builtFrom().conformed(), tablesChanged)) return;
+            if (!Collections.disjoint(contract.builtFrom().settings(), settingsChanged)) return;
+            out.put(name, new BuildMarts.Kept(current.path(name), table.rows(), table.builtBy()));
+        });
+        return out;
     }
 
     static String relative(String root, org.apache.hadoop.fs.Path path) {

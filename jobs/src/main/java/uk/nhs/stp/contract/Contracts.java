@@ -120,15 +120,39 @@ public final class Contracts {
                 columns, strings(node.get("keys")), text(node, "partition_column"), checks, readerFacts(path, node));
     }
 
-    /** A mart must say how its rows belong to areas and give a worked example; other tables need not. */
+    /** Build settings a mart may depend on: the keys of the manifest's {@code parameters}. */
+    public static final List<String> BUILD_SETTINGS = List.of("footprint_vintage", "spc", "finance_trajectory",
+            "standard_trajectory");
+
+    /**
+     * A mart must say how its rows belong to areas, give a worked example and say what it is built
+     * from (conformed tables that exist, known settings); other tables need not.
+     */
     private static TableContract.ReaderFacts readerFacts(String path, JsonNode node) {
         if (!"mart".equals(text(node, "kind"))) return TableContract.ReaderFacts.NONE;
         JsonNode example = node.get("example");
-        if (!node.hasNonNull("area_scope") || example == null || !example.hasNonNull("question") || !example.hasNonNull("sql")) {
-            throw new IllegalArgumentException("contract " + path + ": a mart needs area_scope and example {question, sql}");
+        JsonNode builtFrom = node.get("built_from");
+        if (!node.hasNonNull("area_scope") || example == null || !example.hasNonNull("question") || !example.hasNonNull("sql")
+                || builtFrom == null || !builtFrom.has("conformed") || !builtFrom.has("settings")) {
+            throw new IllegalArgumentException("contract " + path
+                    + ": a mart needs area_scope, example {question, sql} and built_from {conformed, settings}");
+        }
+        List<String> conformed = strings(builtFrom.get("conformed"));
+        List<String> settings = strings(builtFrom.get("settings"));
+        for (String t : conformed) {
+            if (!list("conformed").contains(t)) {
+                throw new IllegalArgumentException("contract " + path + ": built_from names no conformed table '" + t + "'");
+            }
+        }
+        for (String setting : settings) {
+            if (!BUILD_SETTINGS.contains(setting)) {
+                throw new IllegalArgumentException("contract " + path + ": built_from names unknown setting '" + setting
+                        + "' (known: " + String.join(", ", BUILD_SETTINGS) + ")");
+            }
         }
         return new TableContract.ReaderFacts(text(node, "period_column"), AreaScope.parse(text(node, "area_scope")),
-                new ExampleQuery(text(example, "question"), text(example, "sql")));
+                new ExampleQuery(text(example, "question"), text(example, "sql")),
+                new TableContract.BuiltFrom(conformed, settings));
     }
 
     private static List<ColumnSpec> columns(JsonNode array) {

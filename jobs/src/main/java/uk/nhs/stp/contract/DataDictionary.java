@@ -33,6 +33,17 @@ public final class DataDictionary {
         if (t.partitionColumn() != null) md.append("- Partitioned by: `").append(t.partitionColumn()).append("`\n");
         if (t.periodColumn() != null) md.append("- Period column: `").append(t.periodColumn()).append("`\n");
         if (t.areaScope() != null) md.append("- Area extracts: ").append(areaScope(t.areaScope())).append('\n');
+        if (t.builtFrom() != null) {
+            if (t.builtFrom().conformed().isEmpty()) {
+                md.append("- Built from: the application's reference data only (rebuilt by every build)\n");
+            } else {
+                md.append("- Built from: `").append(String.join("`, `", t.builtFrom().conformed())).append('`');
+                if (!t.builtFrom().settings().isEmpty()) {
+                    md.append("; settings `").append(String.join("`, `", t.builtFrom().settings())).append('`');
+                }
+                md.append(" (a nightly run that changed none of these keeps the published rows)\n");
+            }
+        }
         for (RowCheck c : t.checks()) {
             md.append("- Check `").append(c.rule()).append("`: `").append(c.column()).append("` ≤ `")
                     .append(c.notGreaterThan()).append("`\n");

@@ -33,9 +33,23 @@ public final class TableContract {
      *                     {@code stp tables} shows; null for a table without one
      * @param areaScope    how the rows belong to areas, for area extracts
      * @param example      a worked example query
+     * @param builtFrom    what the mart's rows depend on
      */
-    public record ReaderFacts(String periodColumn, AreaScope areaScope, ExampleQuery example) {
-        public static final ReaderFacts NONE = new ReaderFacts(null, null, null);
+    public record ReaderFacts(String periodColumn, AreaScope areaScope, ExampleQuery example, BuiltFrom builtFrom) {
+        public static final ReaderFacts NONE = new ReaderFacts(null, null, null, null);
+    }
+
+    /**
+     * Everything a mart's rows depend on besides the code: the conformed tables it reads (directly,
+     * through the derived layer or through other marts) and the build settings it uses (keys of the
+     * manifest's {@code parameters}). A nightly run that changed none of them keeps the mart as
+     * published instead of rebuilding it.
+     */
+    public record BuiltFrom(List<String> conformed, List<String> settings) {
+        public BuiltFrom {
+            conformed = List.copyOf(conformed);
+            settings = List.copyOf(settings);
+        }
     }
 
     public TableContract(String name, String kind, String description, String grain,
@@ -84,6 +98,8 @@ public final class TableContract {
     public AreaScope areaScope() { return reader.areaScope(); }
     /** A mart's worked example query; null for tables that are not marts. */
     public ExampleQuery example() { return reader.example(); }
+    /** What a mart's rows depend on; null for tables that are not marts. */
+    public BuiltFrom builtFrom() { return reader.builtFrom(); }
     public int width() { return columns.size(); }
 
     public boolean has(String column) { return index.containsKey(column); }

@@ -67,6 +67,8 @@ public final class BuildMarts {
     private SpcParameters spcParameters = SpcParameters.DEFAULTS;
     private FinanceTrajectoryParameters financeParameters = FinanceTrajectoryParameters.DEFAULTS;
     private TargetTrajectoryParameters targetParameters = TargetTrajectoryParameters.DEFAULTS;
+    private Map<String, Kept> keep = Map.of();
+    private final Map<String, Kept> kept = new LinkedHashMap<>();
     private final BuildTrajectoryMarts.MartWriter writer = new BuildTrajectoryMarts.MartWriter() {
         @Override
         public long write(String name, Dataset<Row> mart) throws IOException {
@@ -106,6 +108,23 @@ public final class BuildMarts {
     public BuildMarts withSpcParameters(SpcParameters parameters) {
         this.spcParameters = parameters;
         return this;
+    }
+
+    /** A mart of the published version that this build keeps instead of rebuilding. */
+    public record Kept(Path folder, long rows, String builtBy) { }
+
+    /**
+     * Marts to keep as published: their folders are copied into this build's version instead of
+     * being computed. The caller decides which (nothing they are built from has changed).
+     */
+    public BuildMarts keeping(Map<String, Kept> marts) {
+        this.keep = Map.copyOf(marts);
+        return this;
+    }
+
+    /** The marts this build kept rather than rebuilt (after {@link #execute}). */
+    public Map<String, Kept> kept() {
+        return java.util.Collections.unmodifiableMap(kept);
     }
 
     /** The finance and access-standard trajectory settings (default: each record's {@code DEFAULTS}). */
@@ -263,9 +282,24 @@ public final class BuildMarts {
                 .add("valid_from", DataTypes.DateType).add("valid_to", DataTypes.DateType));
     }
 
-    /** Writes a mart into this build's version folder; returns its row count. */
+    /**
+     * Writes a mart into this build's version folder — or, for a mart to keep, copies the
+     * published one there without computing anything; returns its row count.
+     */
     private long write(String name, Dataset<Row> mart) throws IOException {
         long t0 = System.nanoTime();
+        Kept previous = keep.get(name);
+        if (previous != null) {
+            if (!org.apache.hadoop.fs.FileUtil.copy(warehouse.fs(), previous.folder(), warehouse.fs(), writer.written(name),
+                    false, warehouse.conf())) {
+                throw new IOException("could not copy " + previous.folder() + " to " + writer.written(name));
+            }
+            kept.put(name, previous);
+            progress.accept(String.format("mart      %-28s %,d rows (kept: nothing it is built from changed; %.1f s)",
+                    name, previous.rows(), (System.nanoTime() - t0) / 1e9));
+            Failpoints.reach("marts.written:" + name);
+            return previous.rows();
+        }
         Dataset<Row> rows = mart.persist(StorageLevel.MEMORY_AND_DISK());
         try {
             // one file per mart: marts are small, and one file is what BI tools load best

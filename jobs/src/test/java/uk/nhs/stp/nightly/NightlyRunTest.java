@@ -175,6 +175,8 @@ class NightlyRunTest {
         assertEquals(derivedBefore.get("month=2017-05-01"), derivedAfter.get("month=2017-05-01"));
         assertNotEquals(derivedBefore.get("month=2017-04-01"), derivedAfter.get("month=2017-04-01"));
         assertEquals(bandsBefore, dataFiles(Path.of(warehouse, "derived", "rtt_wait_bands")));
+        // marts that do not depend on A&E rows are kept as published, with the run that built them
+        assertKeptFromFirstVersion(manifest(r));
 
         Row aprilAfter = englandRow("ae_4h", LocalDate.of(2017, 4, 1));
         assertEquals(((BigDecimal) aprilBefore.getAs("numerator")).add(BigDecimal.valueOf(100)), aprilAfter.getAs("numerator"));
@@ -266,6 +268,9 @@ class NightlyRunTest {
         List<PublishedVersion> log = log();
         assertEquals(2, log.size());
         assertTrue(log.get(1).parameters().get("spc").contains("shift=6"), log.get(1).parameters().toString());
+        // after the rollback to the first version, A&E has changed since its marts were built: the same
+        // marts as after the revised A&E file are kept (none of them depends on the SPC rules either)
+        assertKeptFromFirstVersion(manifest(r));
         try (Stream<Path> s = Files.list(Path.of(warehouse, "_versions"))) {
             assertEquals(List.of(firstVersion, log.get(1).version()), s.map(p -> p.getFileName().toString()).sorted().toList());
         }
@@ -283,6 +288,22 @@ class NightlyRunTest {
     /** Data file names per partition folder of a conformed table. */
     private static Map<String, List<String>> conformedFiles(String table) throws IOException {
         return dataFiles(Path.of(warehouse, "conformed", table));
+    }
+
+    /**
+     * The marts whose contracts' built_from names neither A&E nor the SPC rules (finance, and the
+     * footprints, which come from the lookups alone) were copied from the first version, not rebuilt.
+     */
+    private static void assertKeptFromFirstVersion(JsonNode manifest) throws IOException {
+        List<String> kept = new ArrayList<>();
+        manifest.get("changed").get("marts_kept").forEach(n -> kept.add(n.asText()));
+        List<String> expected = List.of("dim_footprint", "dq_unmapped_finance", "dq_unmapped_finance_annual",
+                "footprint_finance_month", "footprint_finance_trajectory", "organisation_finance_trajectory");
+        assertEquals(expected, kept.stream().sorted().toList());
+        PublishedVersion current = PublishedMarts.require(wh).entry();
+        for (String mart : current.tables().keySet()) {
+            assertEquals(expected.contains(mart) ? firstVersion : current.runId(), current.tables().get(mart).builtBy(), mart);
+        }
     }
 
     /** The Parquet files of each partition folder of a table, by partition. */
