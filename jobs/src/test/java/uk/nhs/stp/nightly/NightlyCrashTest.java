@@ -12,6 +12,7 @@ import uk.nhs.stp.io.Warehouse;
 import uk.nhs.stp.publish.PublishedMarts;
 import uk.nhs.stp.testing.ChildStp;
 import uk.nhs.stp.testing.PublishedRows;
+import uk.nhs.stp.testing.Stp;
 import uk.nhs.stp.testing.SharedSpark;
 
 import java.io.IOException;
@@ -68,7 +69,7 @@ class NightlyCrashTest {
         copy(generated, landing, name -> isUsed(name) && !isMay(name));
         warehouse = tmp.resolve("wh").toString();
         wh = new Warehouse(warehouse, spark.sparkContext().hadoopConfiguration());
-        assertEquals(0, NightlyRunTest.stp("nightly", "--landing", landing.toString(), "--warehouse", warehouse).exit());
+        assertEquals(0, Stp.run("nightly", "--landing", landing.toString(), "--warehouse", warehouse).exitCode());
         reference = tmp.resolve("reference").toString();
         copy(Path.of(warehouse), Path.of(reference), name -> true);
 
@@ -83,9 +84,9 @@ class NightlyCrashTest {
         Files.write(revised, lines);
         Files.setLastModifiedTime(revised, FileTime.from(Instant.now().plusSeconds(60)));
 
-        NightlyRunTest.Result uninterrupted = NightlyRunTest.stp("nightly", "--landing", landing.toString(),
+        Stp.Result uninterrupted = Stp.run("nightly", "--landing", landing.toString(),
                 "--warehouse", reference);
-        assertEquals(0, uninterrupted.exit(), uninterrupted.err());
+        assertEquals(0, uninterrupted.exitCode(), uninterrupted.err());
     }
 
     @Test
@@ -104,8 +105,8 @@ class NightlyCrashTest {
             assertEquals(yesterdaysRows, PublishedRows.martFolders(spark, warehouse, yesterdaysRows.keySet()),
                     "stable folders after a kill at " + point);
         }
-        NightlyRunTest.Result next = NightlyRunTest.stp("nightly", "--landing", landing.toString(), "--warehouse", warehouse);
-        assertEquals(0, next.exit(), next.err());
+        Stp.Result next = Stp.run("nightly", "--landing", landing.toString(), "--warehouse", warehouse);
+        assertEquals(0, next.exitCode(), next.err());
         assertTrue(next.out().contains("took over the lock"), next.out());
         // the run after the kill at ingest.partition-aside found April's A&E month moved aside and put it back
         String afterAside = Files.readString(tmp.resolve("logs/ingest.published.out"));
@@ -143,8 +144,8 @@ class NightlyCrashTest {
             holder.kill();
         }
         // the killed holder's lock is stale: the next run takes it over and finds nothing new
-        NightlyRunTest.Result next = NightlyRunTest.stp("nightly", "--landing", landing.toString(), "--warehouse", warehouse);
-        assertEquals(0, next.exit(), next.err());
+        Stp.Result next = Stp.run("nightly", "--landing", landing.toString(), "--warehouse", warehouse);
+        assertEquals(0, next.exitCode(), next.err());
         assertTrue(next.out().contains("took over the lock") && next.out().contains("nothing new"), next.out());
     }
 

@@ -10,19 +10,17 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-import uk.nhs.stp.cli.StpCommand;
 import uk.nhs.stp.contract.Contracts;
 import uk.nhs.stp.generate.SampleReturnsGenerator;
 import uk.nhs.stp.io.Warehouse;
 import uk.nhs.stp.publish.PublishedMarts;
 import uk.nhs.stp.publish.PublishedVersion;
 import uk.nhs.stp.testing.PublishedRows;
+import uk.nhs.stp.testing.Stp;
+import uk.nhs.stp.testing.Stp.Result;
 import uk.nhs.stp.testing.SharedSpark;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,16 +68,8 @@ class NightlyRunTest {
         wh = new Warehouse(warehouse, spark.sparkContext().hadoopConfiguration());
     }
 
-    record Result(int exit, String out, String err) { }
-
     static Result stp(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = StpCommand.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Result(exit, out.toString(), err.toString());
+        return Stp.run(args);
     }
 
     static Result nightly(String... extra) {
@@ -106,7 +96,7 @@ class NightlyRunTest {
     @Order(1)
     void firstRunPublishesACompleteVersion() throws IOException {
         Result r = nightly();
-        assertEquals(0, r.exit(), r.err() + r.out());
+        assertEquals(0, r.exitCode(), r.err() + r.out());
         List<PublishedVersion> log = log();
         assertEquals(1, log.size());
         firstVersion = log.get(0).version();
@@ -134,7 +124,7 @@ class NightlyRunTest {
     void aRunWithNothingNewChangesNothing() throws IOException {
         Map<String, String> conformedBefore = uk.nhs.stp.publish.ConformedState.fingerprint(wh);
         Result r = nightly();
-        assertEquals(0, r.exit(), r.err());
+        assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("nothing new"), r.out());
         assertEquals(1, log().size());
         assertEquals(conformedBefore, uk.nhs.stp.publish.ConformedState.fingerprint(wh));
@@ -162,7 +152,7 @@ class NightlyRunTest {
         Row aprilBefore = englandRow("ae_4h", LocalDate.of(2017, 4, 1));
 
         Result r = nightly();
-        assertEquals(0, r.exit(), r.err());
+        assertEquals(0, r.exitCode(), r.err());
         JsonNode partitions = manifest(r).get("changed").get("partitions");
         assertEquals("{\"ae_attendances\":[\"2017-04-01\"]}", partitions.toString());
         Map<String, List<String>> filesAfter = conformedFiles("ae_attendances");
@@ -204,7 +194,7 @@ class NightlyRunTest {
         Map<String, List<String>> before = PublishedRows.marts(spark, warehouse);
 
         Result r = nightly();
-        assertEquals(3, r.exit(), r.err() + r.out());
+        assertEquals(3, r.exitCode(), r.err() + r.out());
         assertTrue(r.err().contains("notes-from-the-trust.csv"), r.err());
         assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
         assertEquals(1, spark.read().parquet(PublishedMarts.require(wh).path("england_metric_month").toString())
@@ -225,7 +215,7 @@ class NightlyRunTest {
     void aFreshWarehouseFromTheSameFilesHasTheSameRowsInEveryTable() throws IOException {
         String fresh = tmp.resolve("fresh").toString();
         Result r = stp("nightly", "--landing", landing.toString(), "--warehouse", fresh);
-        assertEquals(3, r.exit(), r.err());
+        assertEquals(3, r.exitCode(), r.err());
         assertEquals(PublishedRows.marts(spark, warehouse), PublishedRows.marts(spark, fresh));
         List<String> conformed = List.of("ae_attendances", "rtt_pathways", "cancer_waiting_times", "finance_monthly",
                 "org_footprint_map");
@@ -238,19 +228,19 @@ class NightlyRunTest {
     @Order(6)
     void rollbackRestoresAnEarlierVersionUntilSomethingNewArrives() throws IOException {
         Result r = stp("rollback", "--warehouse", warehouse, "--to", firstVersion);
-        assertEquals(0, r.exit(), r.err());
+        assertEquals(0, r.exitCode(), r.err());
         assertEquals(firstVersion, PublishedMarts.require(wh).version());
         assertEquals(firstVersionRows, PublishedRows.marts(spark, warehouse));
         assertEquals(Path.of("_versions", firstVersion), Files.readSymbolicLink(Path.of(warehouse, "marts")));
         Result again = nightly();
-        assertEquals(0, again.exit(), again.err());
+        assertEquals(0, again.exitCode(), again.err());
         assertTrue(again.out().contains("nothing new"), again.out());
         assertEquals(firstVersion, PublishedMarts.require(wh).version());
 
         Result list = stp("rollback", "--warehouse", warehouse, "--list");
         assertTrue(list.out().contains(firstVersion + "  published"), list.out());
         Result unknown = stp("rollback", "--warehouse", warehouse, "--to", "20990101T000000.000Z-0000");
-        assertEquals(2, unknown.exit());
+        assertEquals(2, unknown.exitCode());
         assertEquals(1, unknown.err().strip().lines().count(), unknown.err());
         assertTrue(unknown.err().contains("no kept version"), unknown.err());
     }
@@ -259,11 +249,11 @@ class NightlyRunTest {
     @Order(7)
     void settingsThatChangeTheMartsRebuildThemAndBadOptionsAreUsageErrors() throws IOException {
         Result bad = nightly("--keep-versions", "0");
-        assertEquals(2, bad.exit());
+        assertEquals(2, bad.exitCode());
         assertTrue(bad.err().contains("--keep-versions must be at least 1"), bad.err());
         // different SPC rules make the marts differ from the published version's: a rebuild, kept with the last one
         Result r = nightly("--spc-shift", "6", "--keep-versions", "2");
-        assertEquals(0, r.exit(), r.err());
+        assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("settings differ from the published version's"), r.out());
         List<PublishedVersion> log = log();
         assertEquals(2, log.size());
