@@ -122,6 +122,9 @@ final class PipelineRun {
             if (s.marts() != Marts.NEVER) {
                 published = buildAndPublish(spark, warehouse, runId, s, steps, changed, publisher);
             }
+            // whatever a step left in the run's staging folder (e.g. the derived layer's folder) goes
+            // with the run: the next run would otherwise report this one as stopped
+            warehouse.fs().delete(warehouse.staging(runId), true);
         } catch (IllegalArgumentException e) {
             manifest.write(warehouse, ExitCodes.USAGE, ingest == null ? List.of() : ingest.files(), e.getMessage());
             throw e;

@@ -11,6 +11,7 @@ import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
@@ -18,6 +19,7 @@ import org.apache.spark.util.SerializableConfiguration;
 import uk.nhs.stp.contract.Contracts;
 import uk.nhs.stp.contract.TableContract;
 import uk.nhs.stp.io.Warehouse;
+import uk.nhs.stp.spark.WarehouseTables;
 import uk.nhs.stp.run.Failpoints;
 import uk.nhs.stp.spark.ContractSchemas;
 
@@ -245,13 +247,14 @@ public final class IngestLandingFolder {
     /** Organisation codes of every lookup in the warehouse (a few thousand at most), or empty. */
     private Set<String> knownOrganisations() {
         Set<String> out = new HashSet<>();
-        Path table = warehouse.conformed(ORGANISATIONS_TABLE);
+        Dataset<Row> table;
         try {
-            if (!warehouse.fs().exists(table)) return out;
+            table = WarehouseTables.conformed(spark, warehouse, ORGANISATIONS_TABLE);
         } catch (IOException e) {
             return out;
         }
-        for (Row r : spark.read().parquet(table.toString()).select("org_code").distinct().collectAsList()) {
+        if (table == null) return out;
+        for (Row r : table.select("org_code").distinct().collectAsList()) {
             if (!r.isNullAt(0)) out.add(r.getString(0));
         }
         return out;

@@ -9,7 +9,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import uk.nhs.stp.io.ParquetFolders;
 import uk.nhs.stp.io.Warehouse;
+import uk.nhs.stp.spark.WarehouseTables;
 import uk.nhs.stp.reference.Metrics;
 import uk.nhs.stp.reference.Target;
 import uk.nhs.stp.reference.Targets;
@@ -30,6 +32,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -153,8 +156,8 @@ public final class BuildMarts {
             return written;
         }
         counts = counts.persist(StorageLevel.MEMORY_AND_DISK());
-        Row range = counts.agg(min("month"), max("month")).first();
-        progress.accept(String.format("counts    %,d provider-month-metric counts from %s to %s (%.1f s)", counts.count(),
+        Row range = counts.agg(min("month"), max("month"), count(lit(1))).first();
+        progress.accept(String.format("counts    %,d provider-month-metric counts from %s to %s (%.1f s)", range.getLong(2),
                 range.get(0), range.get(1), (System.nanoTime() - t0) / 1e9));
         Dataset<Row> months = spark.createDataFrame(DimMonth.rows(range.getAs(0), range.getAs(1)), DimMonth.SCHEMA);
         Dataset<Row> metrics = spark.createDataFrame(DimMetric.from(Metrics.all()), DimMetric.SCHEMA);
@@ -165,7 +168,7 @@ public final class BuildMarts {
         if (bands != null) {
             // the England estimate comes from the national distribution; its organisations are the providers'
             Dataset<Row> providers = bands.groupBy("month").agg(countDistinct("org_code").alias("orgs_submitted"))
-                    .withColumn("orgs_expected", lit(bands.select("org_code").distinct().count()));
+                    .crossJoin(bands.agg(countDistinct("org_code").alias("orgs_expected")));
             england = england.unionByName(MetricMonth.estimates(RttWaitPercentile.estimate(bands, List.of("month"),
                     RttWaitPercentile.P92).join(providers, "month")
                     .withColumn("area_code", lit(MetricMonth.ENGLAND_CODE)), "england", RttWaitPercentile.P92_METRIC_ID));
@@ -227,11 +230,11 @@ public final class BuildMarts {
             written.put("footprint_finance_month", write("footprint_finance_month",
                     FootprintFinance.month(finance, mapping, ccgs, vintage)));
             written.put("dq_unmapped_finance", write("dq_unmapped_finance", FootprintFinance.unmapped(finance, mapping, ccgs)));
-            financeMonth = spark.read().parquet(writer.written("footprint_finance_month").toString());
+            financeMonth = writtenMart("footprint_finance_month");
         }
         // the scorecard reads the published marts back: one wide row per footprint and month
         written.put("footprint_scorecard", write("footprint_scorecard", FootprintScorecard.wide(
-                spark.read().parquet(writer.written("footprint_metric_month").toString()), financeMonth)));
+                writtenMart("footprint_metric_month"), financeMonth)));
         areas.unpersist();
         mapping.unpersist();
         ccgs.unpersist();
@@ -251,7 +254,7 @@ public final class BuildMarts {
                 progress.accept("spc       no " + mart + " in this build: its series have no SPC");
                 continue;
             }
-            Dataset<Row> rows = spark.read().parquet(writer.written(mart).toString()).select("area_level", "area_code",
+            Dataset<Row> rows = writtenMart(mart).select("area_level", "area_code",
                     "month", "metric_id", "value", "target", "has_data", "footprint_vintage");
             series = series == null ? rows : series.unionByName(rows);
         }
@@ -259,16 +262,13 @@ public final class BuildMarts {
         progress.accept("spc       rules: " + spcParameters.describe());
         written.put("spc_metric_month", write("spc_metric_month", SpcMarts.metricMonth(series, metrics, spcParameters)));
         written.put("spc_summary", write("spc_summary", SpcMarts.summary(
-                spark.read().parquet(writer.written("spc_metric_month").toString()), spcParameters)));
+                writtenMart("spc_metric_month"), spcParameters)));
         return written;
     }
 
     /** A conformed table, opened once per build (null when the warehouse has none). */
     private Dataset<Row> conformed(String table) throws IOException {
-        if (!conformedTables.containsKey(table)) {
-            Path path = warehouse.conformed(table);
-            conformedTables.put(table, warehouse.fs().exists(path) ? spark.read().parquet(path.toString()) : null);
-        }
+        if (!conformedTables.containsKey(table)) conformedTables.put(table, WarehouseTables.conformed(spark, warehouse, table));
         return conformedTables.get(table);
     }
 
@@ -300,16 +300,17 @@ public final class BuildMarts {
             Failpoints.reach("marts.written:" + name);
             return previous.rows();
         }
-        Dataset<Row> rows = mart.persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            // one file per mart: marts are small, and one file is what BI tools load best
-            rows.coalesce(1).write().mode(SaveMode.Overwrite).parquet(writer.written(name).toString());
-            long count = rows.count();
-            progress.accept(String.format("mart      %-28s %,d rows (%.1f s)", name, count, (System.nanoTime() - t0) / 1e9));
-            Failpoints.reach("marts.written:" + name);
-            return count;
-        } finally {
-            rows.unpersist();
-        }
+        // one file per mart: marts are small, and one file is what BI tools load best
+        mart.coalesce(1).write().mode(SaveMode.Overwrite).parquet(writer.written(name).toString());
+        // counted from the written file's footer: no second Spark job over the mart
+        long count = ParquetFolders.rowCount(warehouse.fs(), warehouse.conf(), writer.written(name));
+        progress.accept(String.format("mart      %-28s %,d rows (%.1f s)", name, count, (System.nanoTime() - t0) / 1e9));
+        Failpoints.reach("marts.written:" + name);
+        return count;
+    }
+
+    /** A mart this build has written, read back with its contract's schema (nothing inferred). */
+    private Dataset<Row> writtenMart(String name) {
+        return WarehouseTables.mart(spark, name, writer.written(name));
     }
 }

@@ -8,7 +8,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import uk.nhs.stp.contract.Contracts;
 import uk.nhs.stp.io.Warehouse;
+import uk.nhs.stp.spark.ContractSchemas;
 import uk.nhs.stp.publish.ConformedState;
 import uk.nhs.stp.run.Failpoints;
 
@@ -149,7 +151,7 @@ public final class DerivedTables {
             Path staged = new Path(staging(), d.name());
             List<String> paths = new ArrayList<>();
             for (String partition : stale) paths.add(new Path(source, partition).toString());
-            Dataset<Row> rows = d.derive().apply(spark.read().option("basePath", source.toString())
+            Dataset<Row> rows = d.derive().apply(spark.read().schema(conformedSchema(d.source())).option("basePath", source.toString())
                     .parquet(paths.toArray(new String[0])));
             // one file per month: a month's counts are small, and few files read fastest
             rows.repartition(col("month")).write().mode(SaveMode.Overwrite).partitionBy("month").parquet(staged.toString());
@@ -172,7 +174,17 @@ public final class DerivedTables {
 
     /** The schema the derivation produces from its source's columns (resolved lazily: no data read). */
     private StructType schemaOf(Derivation d) {
-        return d.derive().apply(spark.read().parquet(warehouse.conformed(d.source()).toString())).schema();
+        return d.derive().apply(spark.read().schema(conformedSchema(d.source())).parquet(warehouse.conformed(d.source()).toString()))
+                .schema();
+    }
+
+    /**
+     * The source's schema, given to the reader rather than inferred (an inference is a Spark job):
+     * its contract's; a table without a contract (a test's) has its files' schema.
+     */
+    private StructType conformedSchema(String source) {
+        return Contracts.list("conformed").contains(source) ? ContractSchemas.schema(Contracts.conformed(source))
+                : spark.read().parquet(warehouse.conformed(source).toString()).schema();
     }
 
     private Path staging() {

@@ -14,6 +14,9 @@ public final class SparkSessions {
     /** Shuffle partitions: small for a 2-core machine; raise with --conf on a cluster. */
     public static final String SHUFFLE_PARTITIONS_DEFAULT = "8";
 
+    /** Folders a table may have before Spark lists them with a job rather than on the driver. */
+    public static final String PARTITION_DISCOVERY_THRESHOLD_DEFAULT = "1024";
+
     private SparkSessions() { }
 
     /** The session for a command: an existing one is reused (tests), otherwise one is built. */
@@ -30,6 +33,14 @@ public final class SparkSessions {
         conf.setIfMissing("spark.ui.enabled", "false");
         conf.setIfMissing("spark.ui.showConsoleProgress", Boolean.toString(System.console() != null));
         conf.setIfMissing("spark.sql.debug.maxToStringFields", "1000");
+        // A warehouse table has one folder per month: a decade is ~120. Spark lists more than 32
+        // folders with a Spark job of one task per folder, which costs more than listing them here;
+        // on an object store with thousands of partitions, lower it with --conf.
+        conf.setIfMissing("spark.sql.sources.parallelPartitionDiscovery.threshold", PARTITION_DISCOVERY_THRESHOLD_DEFAULT);
+        // Coalesce small shuffles to as few partitions as their size warrants (64 MB each), not to
+        // one per core: most of a build's shuffles are a few thousand rows, where a task per core
+        // costs more than it saves.
+        conf.setIfMissing("spark.sql.adaptive.coalescePartitions.parallelismFirst", "false");
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
         configure(spark);
         return spark;

@@ -6,6 +6,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import uk.nhs.stp.io.Warehouse;
+import uk.nhs.stp.spark.WarehouseTables;
 import uk.nhs.stp.marts.FootprintMap;
 
 import java.io.IOException;
@@ -72,7 +73,7 @@ public final class BuildTrajectoryMarts {
         this.built = built;
         this.writer = writer;
         Map<String, Long> written = new LinkedHashMap<>();
-        Dataset<Row> plans = read(warehouse.conformed("planned_trajectory"));
+        Dataset<Row> plans = WarehouseTables.conformed(spark, warehouse, "planned_trajectory");
         Dataset<Row> dimMetric = mart("dim_metric");
         for (String level : TargetTrajectories.LEVELS) {
             Dataset<Row> metricMonth = mart(level + "_metric_month");
@@ -89,10 +90,10 @@ public final class BuildTrajectoryMarts {
 
     private Map<String, Long> finance(MartWriter writer, Dataset<Row> plans) throws IOException {
         Map<String, Long> written = new LinkedHashMap<>();
-        Dataset<Row> annual = read(warehouse.conformed("finance_annual_positions"));
-        Dataset<Row> map = read(warehouse.conformed("org_footprint_map"));
+        Dataset<Row> annual = WarehouseTables.conformed(spark, warehouse, "finance_annual_positions");
+        Dataset<Row> map = WarehouseTables.conformed(spark, warehouse, "org_footprint_map");
         Dataset<Row> footprintMonth = mart("footprint_finance_month");
-        Dataset<Row> monthly = read(warehouse.conformed("finance_monthly"));
+        Dataset<Row> monthly = WarehouseTables.conformed(spark, warehouse, "finance_monthly");
         Dataset<Row> footprints = null;
         Dataset<Row> unmapped = spark.createDataFrame(List.of(), FinanceTrajectories.UNMAPPED_ANNUAL_SCHEMA);
         if (annual != null && map != null) {
@@ -132,11 +133,6 @@ public final class BuildTrajectoryMarts {
 
     /** A mart written by this build, or null. */
     private Dataset<Row> mart(String name) throws IOException {
-        return built.contains(name) ? read(writer.written(name)) : null;
-    }
-
-    /** A table of the warehouse, or null when it has none. */
-    private Dataset<Row> read(Path path) throws IOException {
-        return warehouse.fs().exists(path) ? spark.read().parquet(path.toString()) : null;
+        return built.contains(name) ? WarehouseTables.mart(spark, name, writer.written(name)) : null;
     }
 }

@@ -107,6 +107,9 @@ class NightlyRunTest {
             assertEquals(Contracts.table("marts", t).schemaVersion(), current.entry().tables().get(t).schemaVersion(), t);
         }
         assertEquals(Path.of("_versions", firstVersion), Files.readSymbolicLink(Path.of(warehouse, "marts")));
+        try (java.util.stream.Stream<Path> staged = Files.list(Path.of(warehouse, "_staging"))) {
+            assertEquals(List.of(), staged.toList(), "a finished run leaves no staged work");
+        }
         firstVersionRows = PublishedRows.marts(spark, warehouse);
         assertEquals(firstVersionRows, PublishedRows.martFolders(spark, warehouse, current.tables()));
         JsonNode m = manifest(r);
@@ -232,6 +235,9 @@ class NightlyRunTest {
         assertEquals(firstVersion, PublishedMarts.require(wh).version());
         assertEquals(firstVersionRows, PublishedRows.marts(spark, warehouse));
         assertEquals(Path.of("_versions", firstVersion), Files.readSymbolicLink(Path.of(warehouse, "marts")));
+        try (java.util.stream.Stream<Path> staged = Files.list(Path.of(warehouse, "_staging"))) {
+            assertEquals(List.of(), staged.toList(), "a finished run leaves no staged work");
+        }
         Result again = nightly();
         assertEquals(0, again.exitCode(), again.err());
         assertTrue(again.out().contains("nothing new"), again.out());
