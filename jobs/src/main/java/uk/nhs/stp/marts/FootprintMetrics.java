@@ -81,28 +81,27 @@ public final class FootprintMetrics {
 
     /**
      * The RTT 92nd-percentile wait of each footprint and region, as aggregated rows of
-     * {@value RttWaitPercentile#P92_METRIC_ID}: the band counts of {@link RttWaitBands} attributed
-     * by commissioner (the RTT metrics' basis), × weight, summed per area, month and band, and the
-     * percentile estimated once on that sum ({@link RttWaitPercentile}). orgs_submitted /
-     * orgs_expected count the area's commissioners with pathways that month / in any month.
+     * {@value RttWaitPercentile#P92_METRIC_ID} ({@link MetricMonth#waitPercentiles} of
+     * {@link #bandsByArea}). orgs_submitted / orgs_expected count the area's commissioners with
+     * pathways that month / in any month.
      */
     public static Dataset<Row> waitPercentiles(Dataset<Row> bands, Dataset<Row> commissioners) {
+        return MetricMonth.waitPercentiles(bandsByArea(bands, commissioners));
+    }
+
+    /**
+     * The band counts of {@link RttWaitBands} attributed to footprints and regions by commissioner
+     * (the RTT metrics' basis), × weight, in the input of {@link MetricMonth#waitPercentiles}: the
+     * percentile of an area is estimated once on the sum of its commissioners' distributions.
+     * {@code member_code} is the commissioner.
+     */
+    public static Dataset<Row> bandsByArea(Dataset<Row> bands, Dataset<Row> commissioners) {
         Dataset<Row> weighted = bands.join(broadcast(commissioners.withColumnRenamed("org_code", "commissioner_code")),
                         "commissioner_code")
                 .withColumn("pathways_count", col("pathways_count").multiply(col("weight")));
-        return percentiles(weighted, "footprint", col("footprint_code"))
-                .unionByName(percentiles(weighted, "region", coalesce(col("region_code"), col("region_name"))));
-    }
-
-    private static Dataset<Row> percentiles(Dataset<Row> weighted, String areaLevel, Column areaCode) {
-        Dataset<Row> withArea = weighted.withColumn("area_code", areaCode).filter(col("area_code").isNotNull());
-        Dataset<Row> submitted = withArea.groupBy("area_code", "month")
-                .agg(countDistinct("commissioner_code").cast("int").alias("orgs_submitted"));
-        Dataset<Row> expected = withArea.groupBy("area_code")
-                .agg(countDistinct("commissioner_code").cast("int").alias("orgs_expected"));
-        Dataset<Row> estimates = RttWaitPercentile.estimate(withArea, List.of("area_code", "month"), RttWaitPercentile.P92)
-                .join(submitted, seq("area_code", "month")).join(expected, "area_code");
-        return MetricMonth.estimates(estimates, areaLevel, RttWaitPercentile.P92_METRIC_ID);
+        return MetricMonth.areaBands(weighted, "footprint", col("footprint_code"), col("commissioner_code"))
+                .unionByName(MetricMonth.areaBands(weighted, "region", coalesce(col("region_code"), col("region_name")),
+                        col("commissioner_code")));
     }
 
     private static scala.collection.immutable.Seq<String> seq(String... columns) {

@@ -73,6 +73,46 @@ public final class MetricMonth {
                 col("is_censored"), submitted.alias("orgs_submitted"), expected.alias("orgs_expected"));
     }
 
+    /**
+     * England's and each provider's RTT wait bands ({@link RttWaitBands}) in the input of
+     * {@link #waitPercentiles}: England's distribution is every provider's bands ({@code member_code}
+     * the provider), a provider's its own.
+     */
+    public static Dataset<Row> bandsByArea(Dataset<Row> bands) {
+        return areaBands(bands, "england", lit(ENGLAND_CODE), col("org_code"))
+                .unionByName(areaBands(bands, "provider", col("org_code"), col("org_code")));
+    }
+
+    /** Band rows of one area level: {@code area_level, area_code, member_code, month, band_index, open_band_from_weeks, pathways_count}. */
+    static Dataset<Row> areaBands(Dataset<Row> bands, String areaLevel, Column areaCode, Column memberCode) {
+        return bands.select(lit(areaLevel).alias("area_level"), areaCode.alias("area_code"), memberCode.alias("member_code"),
+                        col("month"), col("band_index"), col("open_band_from_weeks"), col("pathways_count"))
+                .filter(col("area_code").isNotNull());
+    }
+
+    /**
+     * The RTT 92nd-percentile wait ({@link RttWaitPercentile}) of every area of {@code bandsByArea}
+     * ({@link #bandsByArea}, {@link FootprintMetrics#bandsByArea}; levels may be mixed), estimated in
+     * one pass, as aggregated rows of {@value RttWaitPercentile#P92_METRIC_ID}: orgs_submitted = the
+     * area's members with pathways that month, orgs_expected = those with pathways in any month.
+     */
+    public static Dataset<Row> waitPercentiles(Dataset<Row> bandsByArea) {
+        scala.collection.immutable.Seq<String> areaMonth = CollectionConverters.asScala(
+                List.of("area_level", "area_code", "month")).toSeq();
+        scala.collection.immutable.Seq<String> area = CollectionConverters.asScala(
+                List.of("area_level", "area_code")).toSeq();
+        Dataset<Row> submitted = bandsByArea.groupBy("area_level", "area_code", "month")
+                .agg(countDistinct("member_code").cast("int").alias("orgs_submitted"));
+        Dataset<Row> expected = bandsByArea.groupBy("area_level", "area_code")
+                .agg(countDistinct("member_code").cast("int").alias("orgs_expected"));
+        return RttWaitPercentile.estimate(bandsByArea, List.of("area_level", "area_code", "month"), RttWaitPercentile.P92)
+                .join(submitted, areaMonth).join(expected, area)
+                .select(col("area_level"), col("area_code"), col("month"),
+                        lit(RttWaitPercentile.P92_METRIC_ID).alias("metric_id"), lit(null).cast(COUNT_TYPE).alias("numerator"),
+                        lit(null).cast(COUNT_TYPE).alias("denominator"), col("value_weeks").cast(VALUE_TYPE).alias("value"),
+                        col("is_censored"), col("orgs_submitted"), col("orgs_expected"));
+    }
+
     static final org.apache.spark.sql.types.DataType COUNT_TYPE = MetricCounts.COUNT_TYPE;
     static final org.apache.spark.sql.types.DataType VALUE_TYPE = DataTypes.createDecimalType(12, 4);
 

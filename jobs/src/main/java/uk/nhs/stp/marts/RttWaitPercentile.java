@@ -20,6 +20,7 @@ import java.util.List;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
 
 /**
@@ -89,10 +90,16 @@ public final class RttWaitPercentile {
             throw new IllegalArgumentException("quantile must be between 0 and 1 (exclusive), e.g. 0.92; got " + quantile);
         }
         Column[] group = columns(groupColumns);
-        // One shuffle: each group's bands are gathered and the walk below runs once per group.
-        // Counts may be fractional once weighted onto footprints (weights have six places).
+        List<String> bandKey = new ArrayList<>(groupColumns);
+        bandKey.addAll(List.of("band_index", "open_band_from_weeks"));
+        // Each band summed first (a hash aggregation that combines before its shuffle: a group's
+        // organisations collapse into one row per band), then each group's bands are gathered and
+        // the walk below runs once per group. Counts may be fractional once weighted onto
+        // footprints (weights have six places); the sums are exact.
+        Dataset<Row> perBand = bands.groupBy(columns(bandKey))
+                .agg(sum(col("pathways_count").cast(EXACT_COUNT)).cast(EXACT_COUNT).as("pathways_count"));
         Column band = struct(col("band_index").as("band"), col("open_band_from_weeks").as("open_from"),
-                col("pathways_count").cast(EXACT_COUNT).as("count"));
+                col("pathways_count").as("count"));
         BigDecimal q = BigDecimal.valueOf(quantile); // valueOf keeps 0.92 exactly 0.92
         UserDefinedFunction walk = udf((UDF1<scala.collection.Seq<Row>, Row>) rows -> {
             List<Band> list = new ArrayList<>(rows.size());
@@ -100,7 +107,7 @@ public final class RttWaitPercentile {
             Estimate e = walk(list, q);
             return RowFactory.create(e.valueWeeks(), e.isCensored());
         }, RESULT);
-        return bands.groupBy(group).agg(collect_list(band).as(BANDS))
+        return perBand.groupBy(group).agg(collect_list(band).as(BANDS))
                 .select(concat(group, walk.apply(col(BANDS)).as(RESULT_COLUMN)))
                 .select(concat(group, col(RESULT_COLUMN + ".value_weeks").as("value_weeks"),
                         col(RESULT_COLUMN + ".is_censored").as("is_censored")));
