@@ -51,8 +51,8 @@ import static org.apache.spark.sql.functions.min;
  * {@link FootprintMetrics}: each metric through its basis, provider or commissioner; the RTT 92nd
  * percentile from the band distributions summed per footprint) and the activity no footprint
  * receives ({@code dq_unmapped_activity}). The four levels' aggregated rows (and their RTT
- * percentiles) are computed as one Dataset and finished once, then written a level at a time. Phase 4 — trajectories and statistical process control
- * from the marts just written.
+ * percentiles) are computed as one Dataset and finished once, then written a level at a time.
+ * Phase 4 — trajectories and statistical process control from the marts just written.
  *
  * <p>Every mart is written under the build's own version folder, {@code _versions/<run>/<table>},
  * where no reader looks; the caller publishes the version as a whole ({@link uk.nhs.stp.publish.Publisher}).
