@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Encoders;
@@ -18,6 +16,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.SerializableConfiguration;
 import uk.nhs.stp.contract.Contracts;
 import uk.nhs.stp.contract.TableContract;
+import uk.nhs.stp.io.FileTrees;
 import uk.nhs.stp.io.Warehouse;
 import uk.nhs.stp.spark.WarehouseTables;
 import uk.nhs.stp.run.Failpoints;
@@ -265,9 +264,7 @@ public final class IngestLandingFolder {
         FileSystem fs = root.getFileSystem(warehouse.conf());
         if (!fs.exists(root)) throw new IllegalArgumentException("landing folder " + landing + " does not exist");
         List<LandingFile> out = new ArrayList<>();
-        RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);
-        while (it.hasNext()) {
-            LocatedFileStatus st = it.next();
+        for (FileStatus st : FileTrees.files(fs, root)) {
             if (hidden(root, st.getPath())) continue;
             out.add(new LandingFile(st.getPath().toString(), st.getLen(),
                     Instant.ofEpochMilli(st.getModificationTime()).toString(), st.getModificationTime()));

@@ -11,6 +11,7 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import uk.nhs.stp.io.ParquetFolders;
 import uk.nhs.stp.io.Warehouse;
+import uk.nhs.stp.publish.ConformedState;
 import uk.nhs.stp.spark.WarehouseTables;
 import uk.nhs.stp.reference.Metrics;
 import uk.nhs.stp.reference.Target;
@@ -40,18 +41,20 @@ import static org.apache.spark.sql.functions.min;
 /**
  * Builds the marts under {@code <warehouse>/marts/} from the conformed tables.
  *
- * <p>Phase 1 — bring the derived layer up to date ({@link DerivedTables}): metric counts per
- * provider and month from each return ({@link AeMetricCounts}, {@link RttMetricCounts},
- * {@link CancerMetricCounts}) and RTT wait bands for the 92nd-percentile estimate, recomputed only
- * for the months whose conformed partition changed (a missing return simply contributes no
- * metrics). Phase 2 — read them back: every later phase works from these counts, never from the
- * returns' rows. Phase 3 — dimensions and the metric-month marts at
- * England and provider level ({@link MetricMonth}); when {@code org_footprint_map} is present, the
- * same at footprint and region level on the chosen footprint vintage ({@link FootprintMap},
- * {@link FootprintMetrics}: each metric through its basis, provider or commissioner; the RTT 92nd
- * percentile from the band distributions summed per footprint) and the activity no footprint
- * receives ({@code dq_unmapped_activity}). The four levels' aggregated rows (and their RTT
- * percentiles) are computed as one Dataset and finished once, then written a level at a time.
+ * <p>Phase 1 — the organisation → footprint maps of the chosen vintage ({@link FootprintMap}),
+ * and the derived layer brought up to date ({@link DerivedTables}): metric counts per provider and
+ * month from each return ({@link AeMetricCounts}, {@link RttMetricCounts},
+ * {@link CancerMetricCounts}) and the RTT 92nd-percentile wait of every area and month
+ * ({@link MonthlyWaitPercentiles}: England, providers, and footprints and regions from the
+ * commissioners' band distributions summed per footprint), recomputed only for the months whose
+ * conformed partition changed, or every month when the map changed (a missing return simply
+ * contributes no metrics). Phase 2 — read them back: every later phase works from these, never
+ * from the returns' rows. Phase 3 — dimensions and the metric-month marts at England and provider
+ * level ({@link MetricMonth}); when {@code org_footprint_map} is present, the same at footprint
+ * and region level ({@link FootprintMetrics}: each metric through its basis, provider or
+ * commissioner) and the activity no footprint receives ({@code dq_unmapped_activity}). The four
+ * levels' aggregated rows are computed as one Dataset and finished once, then written a level at
+ * a time.
  * Phase 4 — trajectories and statistical process control from the marts just written.
  *
  * <p>Every mart is written under the build's own version folder, {@code _versions/<run>/<table>},
@@ -139,7 +142,12 @@ public final class BuildMarts {
 
     /** Builds every mart; returns rows written per mart, in build order. */
     public Map<String, Long> execute() throws IOException {
-        DerivedTables derived = new DerivedTables(spark, warehouse, runId, progress);
+        FootprintMaps maps = footprintMaps();
+        List<DerivedTables.Derivation> derivations = new ArrayList<>(DerivedTables.COUNTS);
+        derivations.add(MonthlyWaitPercentiles.derivation(maps == null ? null : maps.commissioners(),
+                maps == null ? null : maps.identity()));
+        if (maps != null) derivations.addAll(DimOrganisation.seenDerivations());
+        DerivedTables derived = new DerivedTables(spark, warehouse, runId, progress, derivations);
         derived.refresh();
         long t0 = System.nanoTime();
         Dataset<Row> counts = null;
@@ -147,9 +155,8 @@ public final class BuildMarts {
             Dataset<Row> c = derived.read(table);
             if (c != null) counts = counts == null ? c : counts.unionByName(c);
         }
-        // the band distribution feeds the England, provider and footprint estimates
-        Dataset<Row> bands = derived.read("rtt_wait_bands");
-        if (bands != null) bands = bands.persist(StorageLevel.MEMORY_AND_DISK());
+        // the 92nd-percentile waits of every area, estimated month by month in the derived layer
+        Dataset<Row> waitPercentiles = derived.read(MonthlyWaitPercentiles.TABLE);
         Map<String, Long> written = new LinkedHashMap<>();
         if (counts == null) {
             progress.accept("marts     no conformed returns in the warehouse: nothing to build (run stp ingest first)");
@@ -166,16 +173,13 @@ public final class BuildMarts {
         Dataset<Row> monthColumn = months.select("month");
         written.put("dim_month", write("dim_month", months));
         written.put("dim_metric", write("dim_metric", metrics));
-        FootprintMaps maps = footprintMaps();
         // every level's aggregated rows in one Dataset, finished once (one grid, one pass over the
         // targets) and written a level at a time: a handful of queries instead of four of each
         Dataset<Row> aggregated = MetricMonth.englandTotals(counts).unionByName(MetricMonth.providerTotals(counts));
-        Dataset<Row> bandsByArea = bands == null ? null : MetricMonth.bandsByArea(bands);
         if (maps != null) {
             aggregated = aggregated.unionByName(FootprintMetrics.aggregate(counts, metrics, maps.providers(), maps.commissioners()));
-            if (bands != null) bandsByArea = bandsByArea.unionByName(FootprintMetrics.bandsByArea(bands, maps.commissioners()));
         }
-        if (bandsByArea != null) aggregated = aggregated.unionByName(MetricMonth.waitPercentiles(bandsByArea));
+        if (waitPercentiles != null) aggregated = aggregated.unionByName(MonthlyWaitPercentiles.aggregated(waitPercentiles));
         Dataset<Row> finished = MetricMonth.finish(aggregated, metrics, targets, monthColumn, FOOTPRINT_VINTAGE_DEFAULT)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         written.put("england_metric_month", write("england_metric_month", level(finished, "england", FOOTPRINT_VINTAGE_DEFAULT)));
@@ -183,14 +187,13 @@ public final class BuildMarts {
         if (maps != null) {
             written.put("footprint_metric_month", write("footprint_metric_month", level(finished, "footprint", maps.vintage())));
             written.put("region_metric_month", write("region_metric_month", level(finished, "region", maps.vintage())));
-            written.putAll(footprintMarts(maps, counts, metrics));
+            written.putAll(footprintMarts(maps, counts, metrics, seen(derived)));
         }
         finished.unpersist();
         written.putAll(new BuildTrajectoryMarts(spark, warehouse, footprintVintage, progress,
                 financeParameters, targetParameters).execute(writer, written.keySet()));
         written.putAll(spcMarts(written.keySet(), metrics));
         counts.unpersist();
-        if (bands != null) bands.unpersist();
         return written;
     }
 
@@ -208,11 +211,19 @@ public final class BuildMarts {
                 .persist(StorageLevel.MEMORY_AND_DISK());
         progress.accept(String.format("footprints vintage %s (%s): %,d provider and %,d commissioner -> footprint rows",
                 vintage, footprintVintage, mapping.count(), ccgs.count()));
-        return new FootprintMaps(map, vintage, mapping, ccgs);
+        String identity = "footprints " + vintage;
+        for (String table : List.of("org_footprint_map", "org_successors")) {
+            identity += " " + table + " " + ConformedState.tableFingerprint(warehouse.fs(), warehouse.conformed(table));
+        }
+        return new FootprintMaps(map, vintage, mapping, ccgs, identity);
     }
 
-    /** The conformed map, the vintage it resolved to, and that vintage's provider and commissioner maps. */
-    private record FootprintMaps(Dataset<Row> map, String vintage, Dataset<Row> providers, Dataset<Row> commissioners) { }
+    /**
+     * The conformed map, the vintage it resolved to, that vintage's provider and commissioner maps,
+     * and what identifies them (the vintage and the fingerprints of the tables they come from).
+     */
+    private record FootprintMaps(Dataset<Row> map, String vintage, Dataset<Row> providers, Dataset<Row> commissioners,
+                                 String identity) { }
 
     /** One level of the finished metric-month rows, with the footprint vintage it is reported on. */
     private static Dataset<Row> level(Dataset<Row> finished, String areaLevel, String vintage) {
@@ -220,7 +231,8 @@ public final class BuildMarts {
     }
 
     /** The marts built from the footprint maps besides the metric-month ones. */
-    private Map<String, Long> footprintMarts(FootprintMaps maps, Dataset<Row> counts, Dataset<Row> metrics) throws IOException {
+    private Map<String, Long> footprintMarts(FootprintMaps maps, Dataset<Row> counts, Dataset<Row> metrics,
+                                             Dataset<Row> seen) throws IOException {
         Map<String, Long> written = new LinkedHashMap<>();
         Dataset<Row> map = maps.map();
         String vintage = maps.vintage();
@@ -228,14 +240,9 @@ public final class BuildMarts {
         Dataset<Row> ccgs = maps.commissioners();
         written.put("dq_unmapped_activity", write("dq_unmapped_activity", FootprintMetrics.unmapped(counts, metrics, mapping, ccgs)));
         written.put("dim_footprint", write("dim_footprint", DimFootprint.from(mapping.unionByName(ccgs), vintage)));
-        Map<String, Dataset<Row>> returns = new LinkedHashMap<>();
-        for (String table : List.of("ae_attendances", "rtt_pathways", "cancer_waiting_times", "finance_monthly")) {
-            Dataset<Row> t = conformed(table);
-            if (t != null) returns.put(table, t);
-        }
         written.put("dim_organisation", write("dim_organisation",
-                DimOrganisation.from(map, mapping.unionByName(ccgs), DimOrganisation.seen(returns), vintage)));
-        Dataset<Row> finance = returns.get("finance_monthly");
+                DimOrganisation.from(map, mapping.unionByName(ccgs), seen, vintage)));
+        Dataset<Row> finance = conformed("finance_monthly");
         Dataset<Row> financeMonth = spark.createDataFrame(List.of(), FootprintFinance.SCHEMA);
         if (finance != null) {
             written.put("footprint_finance_month", write("footprint_finance_month",
@@ -249,6 +256,16 @@ public final class BuildMarts {
         mapping.unpersist();
         ccgs.unpersist();
         return written;
+    }
+
+    /** The organisations the returns name ({@link DimOrganisation#seen}), from the derived layer. */
+    private static Dataset<Row> seen(DerivedTables derived) throws IOException {
+        Dataset<Row> out = null;
+        for (DerivedTables.Derivation d : DimOrganisation.seenDerivations()) {
+            Dataset<Row> t = derived.read(d.name());
+            if (t != null) out = out == null ? t : out.unionByName(t);
+        }
+        return out == null ? DimOrganisation.seen(Map.of()) : out;
     }
 
     /**

@@ -56,16 +56,26 @@ public final class DerivedTables {
      *                    month computed by the older code is recomputed
      * @param derive      conformed rows of some months → derived rows of those months, with a
      *                    {@code month} column; must not mix months
+     * @param inputs      what else {@code derive} depends on (reference data such as a footprint
+     *                    map, named by its fingerprint), or empty: a month derived with other
+     *                    inputs is recomputed
      */
-    public record Derivation(String name, String source, int version, Function<Dataset<Row>, Dataset<Row>> derive) {
+    public record Derivation(String name, String source, int version, Function<Dataset<Row>, Dataset<Row>> derive,
+                             String inputs) {
+        /** A derivation that depends on its source's month only. */
+        public Derivation(String name, String source, int version, Function<Dataset<Row>, Dataset<Row>> derive) {
+            this(name, source, version, derive, "");
+        }
     }
 
-    /** The metric counts of each return and the RTT wait bands, in build order. */
-    public static final List<Derivation> ALL = List.of(
+    /**
+     * The metric counts of each return, in build order. A build adds the RTT wait percentiles, which
+     * depend on its footprint map ({@link MonthlyWaitPercentiles#derivation}).
+     */
+    public static final List<Derivation> COUNTS = List.of(
             new Derivation("ae_metric_counts", "ae_attendances", 1, AeMetricCounts::from),
             new Derivation("rtt_metric_counts", "rtt_pathways", 1, RttMetricCounts::from),
-            new Derivation("cancer_metric_counts", "cancer_waiting_times", 1, CancerMetricCounts::from),
-            new Derivation("rtt_wait_bands", "rtt_pathways", 1, RttWaitBands::from));
+            new Derivation("cancer_metric_counts", "cancer_waiting_times", 1, CancerMetricCounts::from));
 
     private final SparkSession spark;
     private final Warehouse warehouse;
@@ -73,13 +83,8 @@ public final class DerivedTables {
     private final Consumer<String> progress;
     private final List<Derivation> derivations;
 
-    /** The derived tables of {@link #ALL}. */
-    public DerivedTables(SparkSession spark, Warehouse warehouse, String runId, Consumer<String> progress) {
-        this(spark, warehouse, runId, progress, ALL);
-    }
-
-    /** Any derived tables (tests). */
-    DerivedTables(SparkSession spark, Warehouse warehouse, String runId, Consumer<String> progress,
+    /** The derived tables {@code derivations}, e.g. {@link #COUNTS} and a build's wait percentiles. */
+    public DerivedTables(SparkSession spark, Warehouse warehouse, String runId, Consumer<String> progress,
                   List<Derivation> derivations) {
         this.spark = spark;
         this.warehouse = warehouse;
@@ -95,13 +100,15 @@ public final class DerivedTables {
 
     /**
      * Brings every derived table up to date with its conformed table; a derived table whose
-     * source is absent is removed.
+     * source is absent is removed, and so is a folder under {@code derived/} that none of the
+     * derivations names (a table an earlier release derived).
      *
      * @return the months recomputed per derived table (partition names such as {@code month=2017-04-01})
      */
     public Map<String, List<String>> refresh() throws IOException {
         Map<String, List<String>> recomputed = new LinkedHashMap<>();
         for (Derivation d : derivations) recomputed.put(d.name(), refresh(d));
+        removeUnknownTables();
         warehouse.fs().delete(staging(), true);
         return recomputed;
     }
@@ -120,6 +127,19 @@ public final class DerivedTables {
         // the schema is given, never inferred: months with no rows have no files
         Dataset<Row> rows = spark.read().schema(schema).parquet(derived.toString());
         return rows.select(columns(schema));
+    }
+
+    private void removeUnknownTables() throws IOException {
+        Path root = new Path(warehouse.root(), "derived");
+        if (!warehouse.fs().exists(root)) return;
+        java.util.Set<String> known = new java.util.HashSet<>();
+        for (Derivation d : derivations) known.add(d.name());
+        for (FileStatus table : warehouse.fs().listStatus(root)) {
+            String name = table.getPath().getName();
+            if (!table.isDirectory() || name.startsWith(".") || name.startsWith("_") || known.contains(name)) continue;
+            warehouse.fs().delete(table.getPath(), true);
+            progress.accept(String.format("derive    %-28s removed: no longer derived", name));
+        }
     }
 
     private List<String> refresh(Derivation d) throws IOException {
@@ -192,7 +212,8 @@ public final class DerivedTables {
     }
 
     private static String marker(Derivation d, String fingerprint) {
-        return "version " + d.version() + " of " + d.name() + " from " + d.source() + " files " + fingerprint + "\n";
+        return "version " + d.version() + " of " + d.name() + " from " + d.source() + " files " + fingerprint
+                + (d.inputs().isEmpty() ? "" : " with " + d.inputs()) + "\n";
     }
 
     private static org.apache.spark.sql.Column[] columns(StructType schema) {

@@ -86,6 +86,23 @@ public final class DimOrganisation {
     }
 
     /**
+     * {@link #seen} month by month, one derived table per return ({@code <return>_orgs_seen}): a
+     * night that adds one month reads that month's rows only, not every return's history.
+     */
+    public static List<DerivedTables.Derivation> seenDerivations() {
+        List<DerivedTables.Derivation> out = new ArrayList<>();
+        for (String table : new TreeSet<>(ORG_COLUMNS.keySet())) {
+            out.add(new DerivedTables.Derivation(seenTable(table), table, 1, rows -> seen(Map.of(table, rows))));
+        }
+        return out;
+    }
+
+    /** The derived table of the organisations {@code conformedTable} names, month by month. */
+    public static String seenTable(String conformedTable) {
+        return conformedTable + "_orgs_seen";
+    }
+
+    /**
      * One row per organisation of the lookups or of {@code seen}.
      *
      * <ul>

@@ -95,22 +95,10 @@ public final class MetricMonth {
      * ({@link #bandsByArea}, {@link FootprintMetrics#bandsByArea}; levels may be mixed), estimated in
      * one pass, as aggregated rows of {@value RttWaitPercentile#P92_METRIC_ID}: orgs_submitted = the
      * area's members with pathways that month, orgs_expected = those with pathways in any month.
+     * A build takes the same rows month by month from the derived layer ({@link MonthlyWaitPercentiles}).
      */
     public static Dataset<Row> waitPercentiles(Dataset<Row> bandsByArea) {
-        scala.collection.immutable.Seq<String> areaMonth = CollectionConverters.asScala(
-                List.of("area_level", "area_code", "month")).toSeq();
-        scala.collection.immutable.Seq<String> area = CollectionConverters.asScala(
-                List.of("area_level", "area_code")).toSeq();
-        Dataset<Row> submitted = bandsByArea.groupBy("area_level", "area_code", "month")
-                .agg(countDistinct("member_code").cast("int").alias("orgs_submitted"));
-        Dataset<Row> expected = bandsByArea.groupBy("area_level", "area_code")
-                .agg(countDistinct("member_code").cast("int").alias("orgs_expected"));
-        return RttWaitPercentile.estimate(bandsByArea, List.of("area_level", "area_code", "month"), RttWaitPercentile.P92)
-                .join(submitted, areaMonth).join(expected, area)
-                .select(col("area_level"), col("area_code"), col("month"),
-                        lit(RttWaitPercentile.P92_METRIC_ID).alias("metric_id"), lit(null).cast(COUNT_TYPE).alias("numerator"),
-                        lit(null).cast(COUNT_TYPE).alias("denominator"), col("value_weeks").cast(VALUE_TYPE).alias("value"),
-                        col("is_censored"), col("orgs_submitted"), col("orgs_expected"));
+        return MonthlyWaitPercentiles.aggregated(MonthlyWaitPercentiles.of(bandsByArea));
     }
 
     static final org.apache.spark.sql.types.DataType COUNT_TYPE = MetricCounts.COUNT_TYPE;

@@ -2,9 +2,8 @@ package uk.nhs.stp.publish;
 
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
+import uk.nhs.stp.io.FileTrees;
 import uk.nhs.stp.io.Warehouse;
 
 import java.io.IOException;
@@ -40,6 +39,11 @@ public final class ConformedState {
         return out;
     }
 
+    /** Fingerprint of one table (hash of its data files' names and sizes); {@code "absent"} when it does not exist. */
+    public static String tableFingerprint(FileSystem fs, Path table) throws IOException {
+        return fs.exists(table) ? hash(String.join("\n", dataFiles(fs, table))) : "absent";
+    }
+
     /**
      * Fingerprint of each partition folder of one table ({@code month=2017-04-01} → hash of its
      * data files' names and sizes), sorted by partition; empty when the table does not exist.
@@ -59,9 +63,7 @@ public final class ConformedState {
     private static List<String> dataFiles(FileSystem fs, Path folder) throws IOException {
         List<String> lines = new ArrayList<>();
         String prefix = folder.toUri().getPath() + "/";
-        RemoteIterator<LocatedFileStatus> files = fs.listFiles(folder, true);
-        while (files.hasNext()) {
-            LocatedFileStatus f = files.next();
+        for (FileStatus f : FileTrees.files(fs, folder)) {
             String relative = f.getPath().toUri().getPath().substring(prefix.length());
             if (hiddenPath(relative)) continue;
             lines.add(relative + "\t" + f.getLen());

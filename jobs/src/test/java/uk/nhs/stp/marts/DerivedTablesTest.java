@@ -149,6 +149,35 @@ class DerivedTablesTest {
     }
 
     @Test
+    void otherInputsRecomputeEveryMonthAndTheSameInputsNone() throws IOException {
+        // a derivation that also depends on reference data: the weight each org's visits count for
+        java.util.function.Function<Map<String, Long>, DerivedTables.Derivation> weighted = weights ->
+                new DerivedTables.Derivation("visit_totals", "visits", 1, visits -> totals(visits.withColumn("n",
+                        col("n").multiply(org.apache.spark.sql.functions.when(col("org").equalTo("A"), weights.get("A"))
+                                .otherwise(weights.get("B"))))), "weights " + weights);
+        Map<String, Long> unit = new TreeMap<>(Map.of("A", 1L, "B", 1L));
+        Map<String, Long> doubleB = new TreeMap<>(Map.of("A", 1L, "B", 2L));
+        new DerivedTables(spark, warehouse, "r1", progress::add, List.of(weighted.apply(unit))).refresh();
+        assertEquals(Map.of("visit_totals", List.of()),
+                new DerivedTables(spark, warehouse, "r2", progress::add, List.of(weighted.apply(unit))).refresh());
+        DerivedTables reweighted = new DerivedTables(spark, warehouse, "r3", progress::add, List.of(weighted.apply(doubleB)));
+        assertEquals(Map.of("visit_totals", List.of("month=2017-04-01", "month=2017-05-01")), reweighted.refresh());
+        // A April 1 + 2 = 3, B April 5 × 2 = 10, A May 10
+        assertEquals(Map.of("2017-04-01 A", 3L, "2017-04-01 B", 10L, "2017-05-01 A", 10L), derivedTotals(reweighted));
+    }
+
+    @Test
+    void aTableNoLongerDerivedIsRemoved() throws IOException {
+        layer(1).refresh();
+        DerivedTables.Derivation other = new DerivedTables.Derivation("visit_orgs", "visits", 1,
+                visits -> visits.select("month", "org").distinct());
+        new DerivedTables(spark, warehouse, "r2", progress::add, List.of(other)).refresh();
+        assertFalse(Files.exists(warehouse("derived/visit_totals")));
+        assertTrue(Files.exists(warehouse("derived/visit_orgs/month=2017-04-01/" + DerivedTables.MARKER)));
+        assertTrue(progress.contains(String.format("derive    %-28s removed: no longer derived", "visit_totals")), progress.toString());
+    }
+
+    @Test
     void aMonthLeftWithoutItsMarkerByAStoppedRunIsRecomputed() throws IOException {
         layer(1).refresh();
         // a month without its marker, however that came about, is never trusted

@@ -123,4 +123,44 @@ class MetricMonthTest {
         assertTrue(estimate.<Boolean>getAs("is_censored"));
         assertNull(estimate.getAs("target"), "no standard for the 92nd percentile");
     }
+
+    @Test
+    void percentilesEstimatedMonthByMonthCountEveryMonthsMembersAsExpected() {
+        StructType bandSchema = new StructType().add("month", DataTypes.DateType).add("org_code", DataTypes.StringType)
+                .add("commissioner_code", DataTypes.StringType).add("band_index", DataTypes.IntegerType)
+                .add("open_band_from_weeks", DataTypes.IntegerType).add("pathways_count", DataTypes.LongType);
+        Dataset<Row> bands = spark.createDataFrame(List.of(
+                RowFactory.create(APR, "RAA", "01A", 0, 52, 50L), RowFactory.create(APR, "RAA", "01A", 1, 52, 50L),
+                RowFactory.create(MAY, "RAA", "01A", 0, 52, 0L), RowFactory.create(MAY, "RBB", "01A", 0, 52, 0L),
+                RowFactory.create(MAY, "RBB", "01A", 2, 52, 10L),
+                RowFactory.create(JUN, "RCC", "01A", 0, 52, 4L)), bandSchema);
+        // each month estimated on its own, as the derived layer does, then put together
+        Dataset<Row> monthly = null;
+        for (LocalDate month : List.of(APR, MAY, JUN)) {
+            Dataset<Row> one = MonthlyWaitPercentiles.of(MetricMonth.bandsByArea(bands.filter(
+                    org.apache.spark.sql.functions.col("month").equalTo(org.apache.spark.sql.functions.lit(month)))));
+            monthly = monthly == null ? one : monthly.unionByName(one);
+        }
+        List<Row> rows = MonthlyWaitPercentiles.aggregated(monthly).collectAsList();
+        // April: 100 pathways, rank 0.92 × 100 = 92, band 1 holds 51..100: 1 + (92 − 50) / 50 = 1.84 weeks
+        Row april = find(rows, MetricMonth.ENGLAND_CODE, "rtt_p92_weeks", APR);
+        assertEquals(0, new BigDecimal("1.84").compareTo(april.getAs("value")));
+        assertEquals(1, april.<Integer>getAs("orgs_submitted"));
+        // May: 10 pathways, all in band 2: 2 + 9.2 / 10 = 2.92; RAA had a row (an empty band 0), so it submitted
+        Row may = find(rows, MetricMonth.ENGLAND_CODE, "rtt_p92_weeks", MAY);
+        assertEquals(0, new BigDecimal("2.92").compareTo(may.getAs("value")));
+        assertEquals(2, may.<Integer>getAs("orgs_submitted"));
+        // June: 4 pathways in band 0: 0 + 3.68 / 4 = 0.92
+        Row june = find(rows, MetricMonth.ENGLAND_CODE, "rtt_p92_weeks", JUN);
+        assertEquals(0, new BigDecimal("0.92").compareTo(june.getAs("value")));
+        // RAA, RBB and RCC each had pathways in some month: three expected in every month
+        for (Row r : List.of(april, may, june)) assertEquals(3, r.<Integer>getAs("orgs_expected"));
+        // a provider is its own only member; RAA's May distribution is empty: no estimate
+        Row raaMay = find(rows, "RAA", "rtt_p92_weeks", MAY);
+        assertNull(raaMay.getAs("value"));
+        assertEquals(1, raaMay.<Integer>getAs("orgs_expected"));
+        // the same rows as estimating all months at once
+        assertEquals(new java.util.HashSet<>(MetricMonth.waitPercentiles(MetricMonth.bandsByArea(bands)).collectAsList()),
+                new java.util.HashSet<>(rows));
+    }
 }

@@ -151,7 +151,7 @@ class NightlyRunTest {
         Files.setLastModifiedTime(revised, FileTime.from(Instant.now().plusSeconds(60)));
         Map<String, List<String>> mayFilesBefore = conformedFiles("ae_attendances");
         Map<String, List<String>> derivedBefore = dataFiles(Path.of(warehouse, "derived", "ae_metric_counts"));
-        Map<String, List<String>> bandsBefore = dataFiles(Path.of(warehouse, "derived", "rtt_wait_bands"));
+        Map<String, List<String>> bandsBefore = dataFiles(Path.of(warehouse, "derived", "rtt_wait_percentiles"));
         Row aprilBefore = englandRow("ae_4h", LocalDate.of(2017, 4, 1));
 
         Result r = nightly();
@@ -167,7 +167,7 @@ class NightlyRunTest {
         Map<String, List<String>> derivedAfter = dataFiles(Path.of(warehouse, "derived", "ae_metric_counts"));
         assertEquals(derivedBefore.get("month=2017-05-01"), derivedAfter.get("month=2017-05-01"));
         assertNotEquals(derivedBefore.get("month=2017-04-01"), derivedAfter.get("month=2017-04-01"));
-        assertEquals(bandsBefore, dataFiles(Path.of(warehouse, "derived", "rtt_wait_bands")));
+        assertEquals(bandsBefore, dataFiles(Path.of(warehouse, "derived", "rtt_wait_percentiles")));
         // marts that do not depend on A&E rows are kept as published, with the run that built them
         assertKeptFromFirstVersion(manifest(r));
 

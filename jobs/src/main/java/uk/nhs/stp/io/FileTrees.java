@@ -1,0 +1,43 @@
+package uk.nhs.stp.io;
+
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Listing every file under a folder, on any Hadoop file system. */
+public final class FileTrees {
+    private FileTrees() { }
+
+    /**
+     * Every file (not folder) under {@code root}, at any depth, in no particular order: path, size
+     * and modification time are read from the listing; nothing is opened.
+     *
+     * <p>On the local file system the tree is walked with {@code listStatus}: Hadoop's recursive
+     * {@code listFiles} builds a {@code LocatedFileStatus} per file, which reads the file's
+     * permissions, and without Hadoop's native library that forks an {@code ls -ld} process per
+     * file (about 4 ms each; a nightly run lists hundreds of files). Elsewhere (HDFS, object
+     * stores) {@code listFiles} is used, which an object store answers with a flat listing.
+     */
+    public static List<FileStatus> files(FileSystem fs, Path root) throws IOException {
+        List<FileStatus> out = new ArrayList<>();
+        if ("file".equals(fs.getUri().getScheme())) {
+            walk(fs, root, out);
+        } else {
+            RemoteIterator<? extends FileStatus> it = fs.listFiles(root, true);
+            while (it.hasNext()) out.add(it.next());
+        }
+        return out;
+    }
+
+    private static void walk(FileSystem fs, Path folder, List<FileStatus> out) throws IOException {
+        for (FileStatus st : fs.listStatus(folder)) {
+            if (st.isDirectory()) walk(fs, st.getPath(), out);
+            else out.add(st);
+        }
+    }
+}
