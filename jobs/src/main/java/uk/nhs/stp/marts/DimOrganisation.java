@@ -92,14 +92,9 @@ public final class DimOrganisation {
     public static List<DerivedTables.Derivation> seenDerivations() {
         List<DerivedTables.Derivation> out = new ArrayList<>();
         for (String table : new TreeSet<>(ORG_COLUMNS.keySet())) {
-            out.add(new DerivedTables.Derivation(seenTable(table), table, 1, rows -> seen(Map.of(table, rows))));
+            out.add(new DerivedTables.Derivation(table + "_orgs_seen", table, 1, rows -> seen(Map.of(table, rows))));
         }
         return out;
-    }
-
-    /** The derived table of the organisations {@code conformedTable} names, month by month. */
-    public static String seenTable(String conformedTable) {
-        return conformedTable + "_orgs_seen";
     }
 
     /**

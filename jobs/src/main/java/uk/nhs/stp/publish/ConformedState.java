@@ -34,7 +34,7 @@ public final class ConformedState {
         for (FileStatus table : warehouse.fs().listStatus(root)) {
             String name = table.getPath().getName();
             if (!table.isDirectory() || hidden(name)) continue;
-            out.put(name, hash(String.join("\n", dataFiles(warehouse.fs(), table.getPath()))));
+            out.put(name, tableFingerprint(warehouse.fs(), table.getPath()));
         }
         return out;
     }
