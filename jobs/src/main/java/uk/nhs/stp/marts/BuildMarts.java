@@ -30,13 +30,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
 
 /**
  * Builds the marts under {@code <warehouse>/marts/} from the conformed tables.
@@ -44,7 +42,9 @@ import static org.apache.spark.sql.functions.min;
  * <p>Phase 1 — the organisation → footprint maps of the chosen vintage ({@link FootprintMap}),
  * and the derived layer brought up to date ({@link DerivedTables}): metric counts per provider and
  * month from each return ({@link AeMetricCounts}, {@link RttMetricCounts},
- * {@link CancerMetricCounts}) and the RTT 92nd-percentile wait of every area and month
+ * {@link CancerMetricCounts}), their sums per area and month ({@link MonthlyAreaMetrics}: England,
+ * providers, and footprints and regions through the maps) and the RTT 92nd-percentile wait of
+ * every area and month
  * ({@link MonthlyWaitPercentiles}: England, providers, and footprints and regions from the
  * commissioners' band distributions summed per footprint), recomputed only for the months whose
  * conformed partition changed, or every month when the map changed (a missing return simply
@@ -143,7 +143,10 @@ public final class BuildMarts {
     /** Builds every mart; returns rows written per mart, in build order. */
     public Map<String, Long> execute() throws IOException {
         FootprintMaps maps = footprintMaps();
+        Dataset<Row> metrics = spark.createDataFrame(DimMetric.from(Metrics.all()), DimMetric.SCHEMA);
         List<DerivedTables.Derivation> derivations = new ArrayList<>(DerivedTables.COUNTS);
+        derivations.addAll(MonthlyAreaMetrics.derivations(metrics, maps == null ? null : maps.providers(),
+                maps == null ? null : maps.commissioners(), maps == null ? null : maps.identity()));
         derivations.add(MonthlyWaitPercentiles.derivation(maps == null ? null : maps.commissioners(),
                 maps == null ? null : maps.identity()));
         if (maps != null) derivations.addAll(DimOrganisation.seenDerivations());
@@ -151,9 +154,12 @@ public final class BuildMarts {
         derived.refresh();
         long t0 = System.nanoTime();
         Dataset<Row> counts = null;
-        for (String table : List.of("ae_metric_counts", "rtt_metric_counts", "cancer_metric_counts")) {
-            Dataset<Row> c = derived.read(table);
+        Dataset<Row> areaMonths = null;
+        for (DerivedTables.Derivation d : DerivedTables.COUNTS) {
+            Dataset<Row> c = derived.read(d.name());
             if (c != null) counts = counts == null ? c : counts.unionByName(c);
+            Dataset<Row> a = derived.read(MonthlyAreaMetrics.table(d));
+            if (a != null) areaMonths = areaMonths == null ? a : areaMonths.unionByName(a);
         }
         // the 92nd-percentile waits of every area, estimated month by month in the derived layer
         Dataset<Row> waitPercentiles = derived.read(MonthlyWaitPercentiles.TABLE);
@@ -162,23 +168,27 @@ public final class BuildMarts {
             progress.accept("marts     no conformed returns in the warehouse: nothing to build (run stp ingest first)");
             return written;
         }
-        counts = counts.persist(StorageLevel.MEMORY_AND_DISK());
-        Row range = counts.agg(min("month"), max("month"), count(lit(1))).first();
-        progress.accept(String.format("counts    %,d provider-month-metric counts from %s to %s (%.1f s)", range.getLong(2),
-                range.get(0), range.get(1), (System.nanoTime() - t0) / 1e9));
-        Dataset<Row> months = spark.createDataFrame(DimMonth.rows(range.getAs(0), range.getAs(1)), DimMonth.SCHEMA);
-        Dataset<Row> metrics = spark.createDataFrame(DimMetric.from(Metrics.all()), DimMetric.SCHEMA);
+        // the months with counts, from the derived files' footers: no Spark job
+        TreeMap<LocalDate, Long> countsByMonth = new TreeMap<>();
+        for (DerivedTables.Derivation d : DerivedTables.COUNTS) derived.rowsByMonth(d.name()).forEach((m, n) -> countsByMonth.merge(m, n, Long::sum));
+        if (countsByMonth.isEmpty()) {
+            progress.accept("marts     the conformed returns have no metric counts: nothing to build");
+            return written;
+        }
+        progress.accept(String.format("counts    %,d provider-month-metric counts from %s to %s (%.1f s)",
+                countsByMonth.values().stream().mapToLong(Long::longValue).sum(), countsByMonth.firstKey(),
+                countsByMonth.lastKey(), (System.nanoTime() - t0) / 1e9));
+        Dataset<Row> months = spark.createDataFrame(DimMonth.rows(countsByMonth.firstKey(), countsByMonth.lastKey()),
+                DimMonth.SCHEMA);
         Dataset<Row> targets = targets();
 
         Dataset<Row> monthColumn = months.select("month");
         written.put("dim_month", write("dim_month", months));
         written.put("dim_metric", write("dim_metric", metrics));
         // every level's aggregated rows in one Dataset, finished once (one grid, one pass over the
-        // targets) and written a level at a time: a handful of queries instead of four of each
-        Dataset<Row> aggregated = MetricMonth.englandTotals(counts).unionByName(MetricMonth.providerTotals(counts));
-        if (maps != null) {
-            aggregated = aggregated.unionByName(FootprintMetrics.aggregate(counts, metrics, maps.providers(), maps.commissioners()));
-        }
+        // targets) and written a level at a time: a handful of queries instead of four of each; the
+        // sums come month by month from the derived layer
+        Dataset<Row> aggregated = MonthlyAreaMetrics.aggregated(areaMonths);
         if (waitPercentiles != null) aggregated = aggregated.unionByName(MonthlyWaitPercentiles.aggregated(waitPercentiles));
         Dataset<Row> finished = MetricMonth.finish(aggregated, metrics, targets, monthColumn, FOOTPRINT_VINTAGE_DEFAULT)
                 .persist(StorageLevel.MEMORY_AND_DISK());
@@ -193,7 +203,6 @@ public final class BuildMarts {
         written.putAll(new BuildTrajectoryMarts(spark, warehouse, footprintVintage, progress,
                 financeParameters, targetParameters).execute(writer, written.keySet()));
         written.putAll(spcMarts(written.keySet(), metrics));
-        counts.unpersist();
         return written;
     }
 

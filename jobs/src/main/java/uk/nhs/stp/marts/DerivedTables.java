@@ -9,6 +9,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import uk.nhs.stp.contract.Contracts;
+import uk.nhs.stp.io.ParquetFolders;
 import uk.nhs.stp.io.Warehouse;
 import uk.nhs.stp.spark.ContractSchemas;
 import uk.nhs.stp.publish.ConformedState;
@@ -30,13 +31,14 @@ import static org.apache.spark.sql.functions.col;
  * counts per month instead of every row of every return, and a run that ingests one month
  * recomputes one month.
  *
- * <p>Each derived table is a function of one conformed table applied month by month
- * ({@link Derivation}): the counts of a month depend on that month's rows only. Every derived
- * partition carries a marker file {@value #MARKER} holding the derivation's version and the
- * fingerprint of the conformed partition it was computed from (its data files' names and sizes,
- * {@link ConformedState#partitionFingerprints}). {@link #refresh} recomputes exactly the months
- * whose marker does not match — new, revised, or derived by an older version of the code — and
- * deletes the months whose conformed partition is gone.
+ * <p>Each derived table is a function of one conformed table — or of a derived table listed
+ * before it — applied month by month ({@link Derivation}): the counts of a month depend on that
+ * month's rows only. Every derived partition carries a marker file {@value #MARKER} holding the
+ * derivation's version and the fingerprint of the source partition it was computed from (its data
+ * files' names and sizes, {@link ConformedState#partitionFingerprints}; a recomputed partition has
+ * new file names, so what is derived from it is recomputed in turn). {@link #refresh} recomputes
+ * exactly the months whose marker does not match — new, revised, or derived by an older version of
+ * the code — and deletes the months whose source partition is gone.
  *
  * <p>The layer is a cache, never a source of truth: a partition is written in staging with its
  * marker and then renamed into place, so a run stopped at any point leaves each month either
@@ -51,7 +53,8 @@ public final class DerivedTables {
      * One derived table.
      *
      * @param name        the table under {@code derived/}
-     * @param source      the conformed table it is computed from, partitioned by {@code month}
+     * @param source      the table it is computed from, partitioned by {@code month}: a derived
+     *                    table named earlier in the same list, else a conformed table
      * @param version     raised whenever {@code derive} changes what it computes, so that every
      *                    month computed by the older code is recomputed
      * @param derive      conformed rows of some months → derived rows of those months, with a
@@ -119,15 +122,33 @@ public final class DerivedTables {
      */
     public Dataset<Row> read(String name) throws IOException {
         Derivation d = named(name);
-        Path source = warehouse.conformed(d.source());
         Path derived = warehouse.derived(d.name());
-        if (!warehouse.fs().exists(source)) return null;
+        if (!warehouse.fs().exists(warehouse.conformed(conformedRoot(d)))) return null;
         StructType schema = schemaOf(d);
         if (!warehouse.fs().exists(derived)) return spark.createDataFrame(List.of(), schema);
         // the schema is given, never inferred: months with no rows have no files
         Dataset<Row> rows = spark.read().schema(schema).parquet(derived.toString());
         return rows.select(columns(schema));
     }
+
+    /**
+     * Rows of the derived table per month, from its files' footers (no Spark job); months without
+     * rows left out. Call after {@link #refresh}.
+     */
+    public java.util.SortedMap<java.time.LocalDate, Long> rowsByMonth(String name) throws IOException {
+        Path derived = warehouse.derived(named(name).name());
+        java.util.SortedMap<java.time.LocalDate, Long> out = new java.util.TreeMap<>();
+        if (!warehouse.fs().exists(derived)) return out;
+        for (FileStatus partition : warehouse.fs().listStatus(derived)) {
+            String folder = partition.getPath().getName();
+            if (!partition.isDirectory() || !folder.startsWith(MONTH_PREFIX)) continue;
+            long rows = ParquetFolders.rowCount(warehouse.fs(), warehouse.conf(), partition.getPath());
+            if (rows > 0) out.put(java.time.LocalDate.parse(folder.substring(MONTH_PREFIX.length())), rows);
+        }
+        return out;
+    }
+
+    private static final String MONTH_PREFIX = "month=";
 
     private void removeUnknownTables() throws IOException {
         Path root = new Path(warehouse.root(), "derived");
@@ -145,7 +166,7 @@ public final class DerivedTables {
     private List<String> refresh(Derivation d) throws IOException {
         long t0 = System.nanoTime();
         FileSystem fs = warehouse.fs();
-        Path source = warehouse.conformed(d.source());
+        Path source = sourcePath(d);
         Path derived = warehouse.derived(d.name());
         Map<String, String> wanted = new LinkedHashMap<>();
         ConformedState.partitionFingerprints(fs, source).forEach((partition, fingerprint) ->
@@ -171,7 +192,7 @@ public final class DerivedTables {
             Path staged = new Path(staging(), d.name());
             List<String> paths = new ArrayList<>();
             for (String partition : stale) paths.add(new Path(source, partition).toString());
-            Dataset<Row> rows = d.derive().apply(spark.read().schema(conformedSchema(d.source())).option("basePath", source.toString())
+            Dataset<Row> rows = d.derive().apply(spark.read().schema(sourceSchema(d)).option("basePath", source.toString())
                     .parquet(paths.toArray(new String[0])));
             // one file per month: a month's counts are small, and few files read fastest
             rows.repartition(col("month")).write().mode(SaveMode.Overwrite).partitionBy("month").parquet(staged.toString());
@@ -194,8 +215,32 @@ public final class DerivedTables {
 
     /** The schema the derivation produces from its source's columns (resolved lazily: no data read). */
     private StructType schemaOf(Derivation d) {
-        return d.derive().apply(spark.read().schema(conformedSchema(d.source())).parquet(warehouse.conformed(d.source()).toString()))
-                .schema();
+        return d.derive().apply(spark.createDataFrame(List.of(), sourceSchema(d))).schema();
+    }
+
+    /** The derivation earlier in the list that {@code d} is computed from, or null for a conformed source. */
+    private Derivation upstream(Derivation d) {
+        for (Derivation u : derivations) {
+            if (u == d) return null;
+            if (u.name().equals(d.source())) return u;
+        }
+        return null;
+    }
+
+    /** Where the source's month partitions are: under {@code derived/} or {@code conformed/}. */
+    private Path sourcePath(Derivation d) {
+        return upstream(d) != null ? warehouse.derived(d.source()) : warehouse.conformed(d.source());
+    }
+
+    private StructType sourceSchema(Derivation d) {
+        Derivation u = upstream(d);
+        return u != null ? schemaOf(u) : conformedSchema(d.source());
+    }
+
+    /** The conformed table at the root of the derivation's chain of sources. */
+    private String conformedRoot(Derivation d) {
+        Derivation u = upstream(d);
+        return u != null ? conformedRoot(u) : d.source();
     }
 
     /**

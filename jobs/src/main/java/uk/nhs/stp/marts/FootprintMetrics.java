@@ -67,16 +67,12 @@ public final class FootprintMetrics {
      * Σ count × weight over the area's organisations on the metric's basis (a ratio of these sums,
      * never an average of rates); orgs_submitted = those organisations (providers or commissioners)
      * with counts that month, orgs_expected = those with counts for the metric in any month.
-     * Organisations the map does not know are left out here and counted by {@link #unmapped}.
+     * Organisations the map does not know are left out here and counted by {@link #unmapped}. A
+     * build takes the same rows month by month from the derived layer ({@link MonthlyAreaMetrics}).
      */
     public static Dataset<Row> aggregate(Dataset<Row> counts, Dataset<Row> basis, Dataset<Row> providers,
                                          Dataset<Row> commissioners) {
-        Dataset<Row> weighted = onBasis(counts, basis)
-                .join(broadcast(byBasis(providers, commissioners)), seq("basis", "map_code"))
-                .withColumn("w_numerator", col("numerator").multiply(col("weight")))
-                .withColumn("w_denominator", col("denominator").multiply(col("weight")));
-        return level(weighted, "footprint", col("footprint_code"))
-                .unionByName(level(weighted, "region", coalesce(col("region_code"), col("region_name"))));
+        return MonthlyAreaMetrics.aggregated(MonthlyAreaMetrics.footprints(counts, basis, providers, commissioners));
     }
 
     /**
@@ -106,21 +102,6 @@ public final class FootprintMetrics {
 
     private static scala.collection.immutable.Seq<String> seq(String... columns) {
         return CollectionConverters.asScala(List.of(columns)).toSeq();
-    }
-
-    private static Dataset<Row> level(Dataset<Row> weighted, String areaLevel, Column areaCode) {
-        Dataset<Row> withArea = weighted.withColumn("area_code", areaCode).filter(col("area_code").isNotNull());
-        Dataset<Row> expected = withArea.groupBy("area_code", "metric_id")
-                .agg(countDistinct("map_code").cast("int").alias("orgs_expected"));
-        return withArea.groupBy("area_code", "month", "metric_id")
-                .agg(sum("w_numerator").alias("numerator"), sum("w_denominator").alias("denominator"),
-                        countDistinct("map_code").cast("int").alias("orgs_submitted"))
-                .join(expected, CollectionConverters.asScala(List.of("area_code", "metric_id")).toSeq())
-                .select(lit(areaLevel).alias("area_level"), col("area_code"), col("month"), col("metric_id"),
-                        col("numerator").cast(MetricMonth.COUNT_TYPE).alias("numerator"),
-                        col("denominator").cast(MetricMonth.COUNT_TYPE).alias("denominator"),
-                        lit(null).cast(MetricMonth.VALUE_TYPE).alias("value"), lit(false).alias("is_censored"),
-                        col("orgs_submitted"), col("orgs_expected"));
     }
 
     /**

@@ -34,28 +34,16 @@ public final class MetricMonth {
     /**
      * England: per month and metric, counts summed over every organisation (a ratio of summed
      * counts, never an average of rates); orgs_submitted = organisations with data that month,
-     * orgs_expected = organisations with data for the metric in any month of the input.
+     * orgs_expected = organisations with data for the metric in any month of the input. A build
+     * takes the same rows month by month from the derived layer ({@link MonthlyAreaMetrics}).
      */
     public static Dataset<Row> englandTotals(Dataset<Row> counts) {
-        Dataset<Row> expected = counts.groupBy("metric_id").agg(countDistinct("org_code").cast("int").alias("orgs_expected"));
-        return counts.groupBy("month", "metric_id")
-                .agg(sum("numerator").alias("numerator"), sum("denominator").alias("denominator"),
-                        countDistinct("org_code").cast("int").alias("orgs_submitted"))
-                .join(expected, "metric_id")
-                .select(lit("england").alias("area_level"), lit(ENGLAND_CODE).alias("area_code"), col("month"),
-                        col("metric_id"), decimal("numerator"), decimal("denominator"),
-                        lit(null).cast(VALUE_TYPE).alias("value"), lit(false).alias("is_censored"),
-                        col("orgs_submitted"), col("orgs_expected"));
+        return MonthlyAreaMetrics.aggregated(MonthlyAreaMetrics.england(counts));
     }
 
     /** Providers: per organisation, month and metric (a provider that submitted counts itself once). */
     public static Dataset<Row> providerTotals(Dataset<Row> counts) {
-        return counts.groupBy("org_code", "month", "metric_id")
-                .agg(sum("numerator").alias("numerator"), sum("denominator").alias("denominator"))
-                .select(lit("provider").alias("area_level"), col("org_code").alias("area_code"), col("month"),
-                        col("metric_id"), decimal("numerator"), decimal("denominator"),
-                        lit(null).cast(VALUE_TYPE).alias("value"), lit(false).alias("is_censored"),
-                        lit(1).alias("orgs_submitted"), lit(1).alias("orgs_expected"));
+        return MonthlyAreaMetrics.aggregated(MonthlyAreaMetrics.providers(counts));
     }
 
     /**

@@ -167,6 +167,28 @@ class DerivedTablesTest {
     }
 
     @Test
+    void aTableDerivedFromADerivedTableFollowsItsMonths() throws IOException {
+        // visit_orgs: how many orgs have a total each month, from visit_totals rather than the visits
+        DerivedTables.Derivation orgs = new DerivedTables.Derivation("visit_orgs", "visit_totals", 1,
+                t -> t.groupBy("month").agg(org.apache.spark.sql.functions.count("org").as("orgs")));
+        java.util.function.Supplier<DerivedTables> chain = () -> new DerivedTables(spark, warehouse, "run-" + progress.size(),
+                progress::add, List.of(totalsVersion(1), orgs));
+        assertEquals(Map.of("visit_totals", List.of("month=2017-04-01", "month=2017-05-01"),
+                "visit_orgs", List.of("month=2017-04-01", "month=2017-05-01")), chain.get().refresh());
+        assertEquals(Map.of("visit_totals", List.of(), "visit_orgs", List.of()), chain.get().refresh());
+        // May revised: its totals are recomputed, and so are its org counts, and nothing else
+        land(MAY, v("A", 10L), v("C", 7L));
+        assertEquals(Map.of("visit_totals", List.of("month=2017-05-01"), "visit_orgs", List.of("month=2017-05-01")),
+                chain.get().refresh());
+        Map<String, Long> counted = new TreeMap<>();
+        for (Row r : chain.get().read("visit_orgs").collectAsList()) counted.put(r.getAs("month").toString(), r.getAs("orgs"));
+        // April: A and B; May: A and C
+        assertEquals(Map.of("2017-04-01", 2L, "2017-05-01", 2L), counted);
+        deleteTree(warehouse("conformed/visits"));
+        assertNull(chain.get().read("visit_orgs"), "no conformed table at the root: no derived table");
+    }
+
+    @Test
     void aTableNoLongerDerivedIsRemoved() throws IOException {
         layer(1).refresh();
         DerivedTables.Derivation other = new DerivedTables.Derivation("visit_orgs", "visits", 1,

@@ -82,9 +82,9 @@ class FootprintMetricsTest {
         return RowFactory.create(level, area, month, metric, d(num), d(den), null, false, submitted, expected);
     }
 
-    @Test
-    void footprintsAndRegionsSumWeightedCounts() {
-        Dataset<Row> expected = spark.createDataFrame(List.of(
+    /** The footprint and region rows of {@link #counts}, worked out by hand. */
+    private static List<Row> footprintAndRegionRows() {
+        return List.of(
                 // F1 April: RAA 90/100 + half of RBB 25/50 = 115/150, two providers
                 agg("footprint", "E54000001", APR, "ae_4h", "115.0", "150.0", 2, 2),
                 agg("footprint", "E54000001", MAY, "ae_4h", "95.0", "100.0", 1, 2),
@@ -96,9 +96,47 @@ class FootprintMetricsTest {
                 agg("region", "E40000001", MAY, "ae_4h", "95.0", "100.0", 1, 2),
                 // no region code: the region's name is the area code
                 agg("region", "South Region", APR, "ae_4h", "105.0", "150.0", 2, 2),
-                agg("region", "E40000001", APR, "rtt_52w_plus", "7.0", null, 1, 1)), AGGREGATED);
+                agg("region", "E40000001", APR, "rtt_52w_plus", "7.0", null, 1, 1));
+    }
+
+    @Test
+    void footprintsAndRegionsSumWeightedCounts() {
+        Dataset<Row> expected = spark.createDataFrame(footprintAndRegionRows(), AGGREGATED);
         DatasetAssertions.assertSameRows(expected, FootprintMetrics.aggregate(counts(), basis(), mapping(), commissioners()),
                 "weighted sums per footprint and region; RZZ's A&E and 99X's RTT in neither");
+    }
+
+    @Test
+    void areaSumsTakenMonthByMonthCountEveryMonthsMembersAsExpected() {
+        // each month summed on its own, as the derived layer does on the night it arrives
+        Dataset<Row> monthly = null;
+        for (LocalDate month : List.of(APR, MAY)) {
+            Dataset<Row> one = MonthlyAreaMetrics.of(counts().filter(org.apache.spark.sql.functions.col("month").equalTo(month)),
+                    basis(), mapping(), commissioners());
+            monthly = monthly == null ? one : monthly.unionByName(one);
+        }
+        Dataset<Row> aggregated = MonthlyAreaMetrics.aggregated(monthly);
+        List<Row> rows = new ArrayList<>(List.of(
+                // England April: RAA 90 + RBB 50 + RCC 80 + RZZ 10 = 230 / 320, four providers; May RAA alone,
+                // but the four of April are still expected
+                agg("england", MetricMonth.ENGLAND_CODE, APR, "ae_4h", "230.0", "320.0", 4, 4),
+                agg("england", MetricMonth.ENGLAND_CODE, MAY, "ae_4h", "95.0", "100.0", 1, 4),
+                // RTT: 3 + 4 + 2 = 9 waiters at two providers (RZZ's two commissioners counted once)
+                agg("england", MetricMonth.ENGLAND_CODE, APR, "rtt_52w_plus", "9.0", null, 2, 2),
+                agg("provider", "RAA", APR, "ae_4h", "90.0", "100.0", 1, 1),
+                agg("provider", "RBB", APR, "ae_4h", "50.0", "100.0", 1, 1),
+                agg("provider", "RCC", APR, "ae_4h", "80.0", "100.0", 1, 1),
+                agg("provider", "RZZ", APR, "ae_4h", "10.0", "20.0", 1, 1),
+                agg("provider", "RAA", MAY, "ae_4h", "95.0", "100.0", 1, 1),
+                agg("provider", "RAA", APR, "rtt_52w_plus", "3.0", null, 1, 1),
+                // RZZ's 4 (01A) + 2 (99X) summed over its commissioners
+                agg("provider", "RZZ", APR, "rtt_52w_plus", "6.0", null, 1, 1)));
+        rows.addAll(footprintAndRegionRows());
+        Dataset<Row> expected = spark.createDataFrame(rows, AGGREGATED);
+        DatasetAssertions.assertSameRows(expected, aggregated, "area sums month by month, members counted across months");
+        Dataset<Row> allAtOnce = MetricMonth.englandTotals(counts()).unionByName(MetricMonth.providerTotals(counts()))
+                .unionByName(FootprintMetrics.aggregate(counts(), basis(), mapping(), commissioners()));
+        DatasetAssertions.assertSameRows(allAtOnce, aggregated, "the same rows as summing every month at once");
     }
 
     @Test
