@@ -47,7 +47,8 @@ import java.util.function.Consumer;
  * (a month and its revision), the most recently modified wins and the other is
  * {@code superseded} for it. Phase 5 — publish: each winning partition is swapped into
  * {@code conformed/<table>} (a revised month replaces its month, never duplicates it); rejects go
- * to {@code rejects/run_id=<run>}; checksums of ingested files are recorded. Organisation
+ * to {@code rejects/run_id=<run>}; checksums of ingested and superseded files are recorded, so that
+ * neither is read again. Organisation
  * lookups are ingested first, so codes they bring are known when the returns are checked.
  *
  * <p>Only small things reach the driver: file summaries and the set of known organisation codes.
@@ -309,7 +310,9 @@ public final class IngestLandingFolder {
         List<Map<String, Object>> entries = readIngested();
         boolean changed = false;
         for (FileOutcome f : outcomes) {
-            if (!FileOutcome.INGESTED.equals(f.status())) continue;
+            // a superseded file is recorded too: a later run must not take it for new and publish
+            // its older data over the revision that superseded it
+            if (!FileOutcome.INGESTED.equals(f.status()) && !FileOutcome.SUPERSEDED.equals(f.status())) continue;
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("sha256", f.sha256());
             e.put("path", f.path());
@@ -320,6 +323,7 @@ public final class IngestLandingFolder {
             e.put("table", f.table());
             e.put("periods", f.periods());
             e.put("run_id", runId);
+            e.put("status", f.status());
             entries.add(e);
             changed = true;
         }

@@ -139,6 +139,27 @@ class IngestCommandTest {
     }
 
     @Test
+    void aFileSupersededInOneRunIsNotPublishedByTheNext() throws IOException {
+        Path landing = tmp.resolve("landing");
+        Path warehouse = tmp.resolve("wh");
+        // the original and, modified later, its revision, landed together
+        writeAe(landing, "april.csv", 1000);
+        writeAe(landing, "april-revised.csv", 1500);
+        Files.setLastModifiedTime(landing.resolve("april.csv"), java.nio.file.attribute.FileTime.fromMillis(1_700_000_000_000L));
+        Files.setLastModifiedTime(landing.resolve("april-revised.csv"), java.nio.file.attribute.FileTime.fromMillis(1_700_000_600_000L));
+        Run first = ingest(landing, warehouse);
+        assertEquals(0, first.exit(), first.out() + first.err());
+        assertTrue(first.out().contains("1 superseded"), first.out());
+
+        Run next = ingest(landing, warehouse);
+        assertEquals(0, next.exit(), next.out() + next.err());
+        for (JsonNode f : next.manifest().get("files")) assertEquals("unchanged", f.get("status").asText(), f.toString());
+        Dataset<Row> table = spark.read().parquet(warehouse.resolve("conformed/ae_attendances").toString());
+        assertEquals(1500L, table.filter(col("org_code").equalTo("RJZ")).first().<Long>getAs("attendances_type_1_count"),
+                "the revision stays published");
+    }
+
+    @Test
     void aBrokenFileIsRejectedWholeAndTheGoodOneIsStillPublished() throws IOException {
         Path landing = tmp.resolve("landing");
         Path warehouse = tmp.resolve("wh");
