@@ -25,7 +25,8 @@
 #   4. The same stp.jar is submitted the way spark-submit does it (org.apache.spark.deploy.SparkSubmit
 #      --master spark://127.0.0.1:<port> --deploy-mode client ... stp.jar nightly ...) into
 #      <work>/wh-cluster, on the same landing folder. Unless --no-kill: once the marts step has begun
-#      and the second worker's executor is running a task, that worker and its executor are killed
+#      and the driver's log shows the second worker's executor running a task, that worker and its
+#      executor are frozen (SIGSTOP), and if the task is still unfinished a second later, killed
 #      (kill -9 of its process group, as when a machine is lost); the job must finish on the other.
 #   5. Every published mart of the two warehouses is compared row by row, in any order, by DuckDB
 #      (scripts/cluster/CompareMarts.java).
@@ -37,7 +38,7 @@
 # script ends, whether it passed, failed or was interrupted. A summary prints the time of each step,
 # the tables and rows compared and the tasks per executor.
 #
-# Needs: java 17+, curl (the master's and the driver's status pages), setsid; Maven only to build.
+# Needs: java 17+, curl (the master's status page), setsid; Maven only to build.
 # Exit codes: 0 every mart identical (and the job survived the lost worker); 1 a step failed or a
 # mart differs (one line says which, with its log); 2 usage error.
 set -Eeuo pipefail
@@ -69,7 +70,7 @@ if [ -d "$work" ] && [ -n "$(ls -A "$work")" ] && [ ! -f "$work/$marker" ]; then
   usage_error "--work-dir $work is not empty and was not made by this script; name another folder"
 fi
 command -v java >/dev/null || usage_error "java is not on the PATH"
-command -v curl >/dev/null || usage_error "curl is needed (to read the master's and the driver's status pages)"
+command -v curl >/dev/null || usage_error "curl is needed (to read the master's status page)"
 
 # ---- failing, and stopping what we started ----------------------------------------------------------
 groups=()            # process group ids of everything started, in start order
@@ -208,7 +209,6 @@ local_finished() {
 t=$(now)
 free_port master_port
 free_port master_ui
-free_port driver_ui
 master_json="http://127.0.0.1:$master_ui/json/"
 start "$logs/master.log" "$logs/master.log" java "${jvm[@]}" -Xmx256m -cp "$home/jars/*" \
   -Dspark.master.rest.enabled=false \
@@ -242,7 +242,6 @@ start "$driver_out" "$driver_err" java "${jvm[@]}" -Xmx1g -cp "$home/jars/*" org
   --executor-memory 768m --executor-cores 1 --total-executor-cores 2 \
   --conf spark.executor.extraJavaOptions=-Duser.timezone=UTC \
   --conf spark.locality.wait=0s \
-  --conf spark.ui.enabled=true --conf "spark.ui.port=$driver_ui" \
   "$stp_jar" nightly --landing "$landing" --warehouse "$work/wh-cluster"
 driver_pid=$started
 
@@ -252,14 +251,16 @@ executor_of() {
   d=$(find "$work/worker-$1" -mindepth 2 -maxdepth 2 -type d -path '*/app-*/*' 2>/dev/null | sort | tail -n 1)
   [ -z "$d" ] || basename "$d"
 }
-# active_tasks N EXECUTOR: the tasks the driver's status API says are running on worker N's executor
-active_tasks() {
-  local app
-  app=$(find "$work/worker-$1" -mindepth 1 -maxdepth 1 -type d -name 'app-*' | head -n 1)
-  [ -n "$app" ] || return 0
-  curl -sf "http://127.0.0.1:$driver_ui/api/v1/applications/$(basename "$app")/executors" | tr -d ' \n' \
-    | grep -o '"id":"[^"]*"\|"activeTasks":[0-9]*' \
-    | awk -F: -v id="\"$2\"" '$1 == "\"id\"" {current = $2} $1 == "\"activeTasks\"" && current == id {print $2; exit}'
+# unfinished_tasks EXECUTOR: the tasks the driver's log shows started on EXECUTOR and not (yet) finished.
+# The log is written as the scheduler acts, so it is never behind the way the driver's status pages can be.
+#   "Starting task 1.0 in stage 7.0 (TID 19) (127.0.0.1,executor 1, partition 1, ...)"
+#   "Finished task 1.0 in stage 7.0 (TID 19) in 5413 ms on 127.0.0.1 (executor 1) (1/2)"
+unfinished_tasks() {
+  awk -v on="executor $1," '
+    function tid() { return match($0, /\(TID [0-9]+\)/) ? substr($0, RSTART + 5, RLENGTH - 6) : "" }
+    /TaskSetManager: Starting task / && index($0, on) { started[tid()] = 1 }
+    /TaskSetManager: (Finished|Lost) task / { delete started[tid()] }
+    END { n = 0; for (t in started) n++; print n }' "$driver_err"
 }
 
 killed_at="" killed_tasks="" killed_executor=""
@@ -269,12 +270,21 @@ while kill -0 "$driver_pid" 2>/dev/null; do
   local_finished || true
   if [ "$kill_worker" = 1 ] && [ -z "$killed_at" ] && grep -q '^  marts ' "$driver_out"; then
     executor=$(executor_of 2)
-    running=$([ -z "$executor" ] || active_tasks 2 "$executor" || true)
-    if [ -n "$running" ] && [ "$running" -gt 0 ]; then
-      kill -KILL -- "-${worker_pids[1]}"
-      wait "${worker_pids[1]}" 2>/dev/null || true   # reaped here, so bash reports no "Killed" job
-      killed_at=$(since "$t") killed_tasks=$running killed_executor=$executor
-      echo "killed worker 2 and its executor $executor at $killed_at s, while it ran $running task(s) of the marts step"
+    if [ -n "$executor" ] && [ "$(unfinished_tasks "$executor")" -gt 0 ]; then
+      # Freeze worker 2 and its executor first: a frozen executor cannot finish its task, so whatever
+      # the driver still shows running on it a moment later is certain to be lost with it. Without
+      # this, a task of a few hundred milliseconds often finished between the look and the kill.
+      kill -STOP -- "-${worker_pids[1]}"
+      sleep 1
+      running=$(unfinished_tasks "$executor")
+      if [ "$running" -gt 0 ]; then
+        kill -KILL -- "-${worker_pids[1]}"
+        wait "${worker_pids[1]}" 2>/dev/null || true   # reaped here, so bash reports no "Killed" job
+        killed_at=$(since "$t") killed_tasks=$running killed_executor=$executor
+        echo "killed worker 2 and its executor $executor at $killed_at s, while it ran $running task(s) of the marts step"
+      else
+        kill -CONT -- "-${worker_pids[1]}"   # its task had finished after all: let it go on, look again
+      fi
     fi
   fi
   sleep 0.2; polls=$((polls + 1))
@@ -299,7 +309,10 @@ t_compare=$(since "$t")
 # ---- 6. where the tasks ran, from the driver's log (Spark's TaskSetManager lines) ---------------------------
 # "Starting task 1.0 in stage 7.0 (TID 19) (127.0.0.1,executor 0, partition 1, ...)"
 # "Finished task 1.0 in stage 7.0 (TID 19) in 5413 ms on 127.0.0.1 (executor 0) (1/2)"
+# A task lost with its executor is logged in one of two ways, depending on whether the master's
+# "worker lost" or the driver's own "RPC client disassociated" reaches the scheduler first:
 # "task 0.0 in stage 13.0 (TID 27) failed because while it was being computed, its executor exited ..."
+# "Lost task 0.0 in stage 13.0 (TID 27) (127.0.0.1 executor 1): ExecutorLostFailure (executor 1 exited ..."
 finished_on() { grep -cE "TaskSetManager: Finished task .* \(executor $1\) \(" "$driver_err" || true; }
 tasks_line=""
 for n in 1 2; do
@@ -319,7 +332,7 @@ if [ "$kill_worker" = 1 ]; then
     # the same partition of the same stage (any later attempt) finished on the surviving executor
     grep -qE "Finished task ${task%%.*}\.[0-9]+ in stage ${stage%%.*}\.[0-9]+ \(TID [0-9]+\) in [0-9]+ ms on [^ ]+ \(executor $survivor\)" \
       "$driver_err" && rerun=$((rerun + 1))
-  done < <(sed -nE 's/.*TaskSetManager: task ([0-9.]+) in stage ([0-9.]+) \(TID ([0-9]+)\) failed because while it was being computed, its executor exited.*/\1 \2 \3/p' "$driver_err")
+  done < <(sed -nE 's/.*TaskSetManager: (Lost )?task ([0-9.]+) in stage ([0-9.]+) \(TID ([0-9]+)\)( \([^)]*\): ExecutorLostFailure| failed because while it was being computed, its executor exited).*/\2 \3 \4/p' "$driver_err")
   [ "$lost" -gt 0 ] || fail "the driver's log shows no task lost with the killed executor $killed_executor" "$driver_err"
   [ "$rerun" -gt 0 ] || fail "no task lost with executor $killed_executor finished on executor $survivor" "$driver_err"
   tasks_line+="; $lost lost with executor $killed_executor, $rerun of them then finished on executor $survivor"
