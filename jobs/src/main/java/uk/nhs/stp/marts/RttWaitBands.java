@@ -3,11 +3,14 @@ package uk.nhs.stp.marts;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.posexplode;
-import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.udf;
 
 /**
  * The wait distribution of each provider's incomplete pathways in long format: one row per weekly
@@ -36,22 +39,48 @@ import static org.apache.spark.sql.functions.sum;
 public final class RttWaitBands {
     private RttWaitBands() { }
 
+    /**
+     * The element-wise sum of a group's band arrays, as long as the longest of them; a missing or
+     * null element counts 0. A compiled loop: the same sum as a SQL {@code aggregate}/{@code zip_with}
+     * lambda is evaluated row by row by Spark's interpreter, which at national volume (every
+     * provider × commissioner × treatment function × month, 105 bands each) took most of the time
+     * of the whole derived layer.
+     */
+    private static final UserDefinedFunction SUM_BAND_ARRAYS = udf(
+            (UDF1<scala.collection.Seq<scala.collection.Seq<Long>>, long[]>) RttWaitBands::sumBandArrays,
+            DataTypes.createArrayType(DataTypes.LongType, false));
+
     /** The band counts per month and provider; see the class comment. */
     public static Dataset<Row> from(Dataset<Row> rttPathways) {
         // Sum the band arrays per provider first and explode only the sums: exploding every row's
         // 105 bands before grouping multiplies the rows a hundredfold for nothing.
-        Column summed = expr("aggregate(collect_list(weeks_band_counts), array_repeat(0L, max(size(weeks_band_counts))), "
-                + "(acc, x) -> zip_with(acc, x, (a, b) -> coalesce(a, 0L) + coalesce(b, 0L)))");
         return RttMetricCounts.incompletePathways(rttPathways)
                 .filter(col("weeks_band_counts").isNotNull())
                 .withColumnRenamed("provider_org_code", "org_code")
                 .withColumnRenamed("commissioner_org_code", "commissioner_code")
                 // open_band_from_weeks is in the key so that bands of different widths never merge here
                 .groupBy("month", "org_code", "commissioner_code", "open_band_from_weeks")
-                .agg(summed.as("bands"))
+                .agg(SUM_BAND_ARRAYS.apply(collect_list("weeks_band_counts")).as("bands"))
                 .select(col("month"), col("org_code"), col("commissioner_code"), col("open_band_from_weeks"),
                         posexplode(col("bands")).as(new String[] {"band_index", "pathways_count"}))
                 .filter(col("pathways_count").gt(0).or(col("band_index").equalTo(0)))
                 .select("month", "org_code", "commissioner_code", "band_index", "open_band_from_weeks", "pathways_count");
+    }
+
+    /** See {@link #SUM_BAND_ARRAYS}. */
+    static long[] sumBandArrays(scala.collection.Seq<scala.collection.Seq<Long>> arrays) {
+        int width = 0;
+        scala.collection.Iterator<scala.collection.Seq<Long>> rows = arrays.iterator();
+        while (rows.hasNext()) width = Math.max(width, rows.next().size());
+        long[] sum = new long[width];
+        rows = arrays.iterator();
+        while (rows.hasNext()) {
+            scala.collection.Iterator<Long> bands = rows.next().iterator();
+            for (int i = 0; bands.hasNext(); i++) {
+                Long count = bands.next();
+                if (count != null) sum[i] += count;
+            }
+        }
+        return sum;
     }
 }

@@ -5,7 +5,10 @@ import org.junit.jupiter.api.Test;
 import uk.nhs.stp.testing.SharedSpark;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import static uk.nhs.stp.marts.RttPathwayRows.APRIL;
 import static uk.nhs.stp.marts.RttPathwayRows.COMMISSIONER_BANDS;
@@ -28,5 +31,18 @@ class RttWaitBandsTest {
         expected.removeIf(r -> r.getInt(3) > 0 && r.getLong(5) == 0);
         assertSameRows(SharedSpark.session().createDataFrame(expected, COMMISSIONER_BANDS),
                 RttWaitBands.from(RttMetricCountsTest.input()), "RTT wait bands");
+    }
+
+    @Test
+    void bandArraysAreSummedElementByElementAsLongAsTheLongestWithNullsAsZero() {
+        // {1, 2, 3} + {10, null} + {100, 200, 300, 400} = {111, 202, 303, 400}
+        long[] sum = RttWaitBands.sumBandArrays(seq(seq(1L, 2L, 3L), seq(10L, null), seq(100L, 200L, 300L, 400L)));
+        assertArrayEquals(new long[] {111, 202, 303, 400}, sum);
+        assertArrayEquals(new long[] {}, RttWaitBands.sumBandArrays(seq(seq())));
+    }
+
+    @SafeVarargs
+    private static <T> scala.collection.immutable.Seq<T> seq(T... values) {
+        return scala.jdk.javaapi.CollectionConverters.asScala(Arrays.asList(values)).toList();
     }
 }
