@@ -16,10 +16,13 @@ import uk.nhs.stp.publish.ConformedState;
 import uk.nhs.stp.run.Failpoints;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -135,15 +138,15 @@ public final class DerivedTables {
      * Rows of the derived table per month, from its files' footers (no Spark job); months without
      * rows left out. Call after {@link #refresh}.
      */
-    public java.util.SortedMap<java.time.LocalDate, Long> rowsByMonth(String name) throws IOException {
+    public SortedMap<LocalDate, Long> rowsByMonth(String name) throws IOException {
         Path derived = warehouse.derived(named(name).name());
-        java.util.SortedMap<java.time.LocalDate, Long> out = new java.util.TreeMap<>();
+        SortedMap<LocalDate, Long> out = new TreeMap<>();
         if (!warehouse.fs().exists(derived)) return out;
         for (FileStatus partition : warehouse.fs().listStatus(derived)) {
             String folder = partition.getPath().getName();
             if (!partition.isDirectory() || !folder.startsWith(MONTH_PREFIX)) continue;
             long rows = ParquetFolders.rowCount(warehouse.fs(), warehouse.conf(), partition.getPath());
-            if (rows > 0) out.put(java.time.LocalDate.parse(folder.substring(MONTH_PREFIX.length())), rows);
+            if (rows > 0) out.put(LocalDate.parse(folder.substring(MONTH_PREFIX.length())), rows);
         }
         return out;
     }

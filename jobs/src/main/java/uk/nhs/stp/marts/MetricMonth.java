@@ -11,10 +11,8 @@ import java.util.List;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 /**
@@ -91,10 +89,6 @@ public final class MetricMonth {
 
     static final org.apache.spark.sql.types.DataType COUNT_TYPE = MetricCounts.COUNT_TYPE;
     static final org.apache.spark.sql.types.DataType VALUE_TYPE = DataTypes.createDecimalType(12, 4);
-
-    private static Column decimal(String column) {
-        return col(column).cast(COUNT_TYPE).alias(column);
-    }
 
     /**
      * The finished mart: every (area, metric) pair with data in any month gets a row for every month
