@@ -56,6 +56,12 @@ public final class RttWaitBands {
         // 105 bands before grouping multiplies the rows a hundredfold for nothing.
         return RttMetricCounts.incompletePathways(rttPathways)
                 .filter(col("weeks_band_counts").isNotNull())
+                // Both codes are never null (the contract); said here so that every reader of these
+                // rows gets the same filters. Otherwise the optimizer adds "is not null" for the
+                // code each reader groups or joins on, the readers' plans differ, and Spark scans
+                // and sums the bands once per reader (eight in MonthlyWaitPercentiles) instead of
+                // once for all.
+                .filter(col("provider_org_code").isNotNull().and(col("commissioner_org_code").isNotNull()))
                 .withColumnRenamed("provider_org_code", "org_code")
                 .withColumnRenamed("commissioner_org_code", "commissioner_code")
                 // open_band_from_weeks is in the key so that bands of different widths never merge here
