@@ -15,7 +15,7 @@ import java.util.List;
  */
 public final class CsvReader implements Closeable {
     private final Reader in;
-    private final char[] buf = new char[1 << 16];
+    private final char[] buf;
     private int pos;
     private int len;
     private long line = 1;
@@ -24,7 +24,13 @@ public final class CsvReader implements Closeable {
     private final List<String> fields = new ArrayList<>(128);
 
     public CsvReader(Reader in) {
+        this(in, 1 << 16);
+    }
+
+    /** A reader with a buffer of {@code bufferChars} characters (small ones test records across refills). */
+    CsvReader(Reader in, int bufferChars) {
         this.in = in;
+        this.buf = new char[bufferChars];
     }
 
     /** The next record, or null at end of file. */
