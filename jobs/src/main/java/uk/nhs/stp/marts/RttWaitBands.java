@@ -58,9 +58,9 @@ public final class RttWaitBands {
                 .filter(col("weeks_band_counts").isNotNull())
                 // Both codes are never null (the contract); said here so that every reader of these
                 // rows gets the same filters. Otherwise the optimizer adds "is not null" for the
-                // code each reader groups or joins on, the readers' plans differ, and Spark scans
-                // and sums the bands once per reader (eight in MonthlyWaitPercentiles) instead of
-                // once for all.
+                // code a reader groups or joins on (none for England, the provider's for providers,
+                // the commissioner's for footprints and regions), the readers' plans differ, and
+                // Spark scans and sums the bands once per distinct plan instead of once for all.
                 .filter(col("provider_org_code").isNotNull().and(col("commissioner_org_code").isNotNull()))
                 .withColumnRenamed("provider_org_code", "org_code")
                 .withColumnRenamed("commissioner_org_code", "commissioner_code")
