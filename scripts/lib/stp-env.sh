@@ -41,6 +41,31 @@ stp_jvm_options() {
   echo "$(cat "$stp_jvm_options_file") -XX:+UseParallelGC -Duser.timezone=UTC"
 }
 
+# The JVM options for class data sharing, one per line (see ClassDataSharing.java): map the archive
+# of the classes an earlier run loaded when it exists for this JDK, application jar and class path,
+# else ask this run to record it. The JVM's notes on classes it cannot archive (generated or from
+# signed jars) are not for the user. STP_CDS=off: neither; STP_CDS_DIR: where archives are kept
+# (default jobs/target/cds, beside the jar they belong to).
+stp_cds_options() {
+  [ "${STP_CDS:-on}" != off ] || return 0
+  local dir="${STP_CDS_DIR:-$stp_target/cds}" java_bin key archive
+  java_bin="$(readlink -f "$(command -v java)")" || return 0
+  # a JDK updated in place keeps its path, not its files' size and time
+  key="$({ echo "$java_bin"; stat -c '%n %s %Y' "$java_bin" "$(dirname "$java_bin")/../lib/server/libjvm.so" "$stp_jar";
+           cat "$stp_classpath_file"; } 2>/dev/null | md5sum | cut -c1-16)"
+  archive="$dir/stp-$key.jsa"
+  echo "-Xlog:cds=off"
+  echo "-Xlog:cds+dynamic=off"
+  if [ -f "$archive" ]; then
+    echo "-XX:SharedArchiveFile=$archive"
+  else
+    # archives of an earlier build or JDK: no JVM will map them again (one already running keeps its mapping)
+    rm -f "$dir"/stp-*.jsa 2>/dev/null || true
+    echo "-XX:+RecordDynamicDumpInfo"
+    echo "-Dstp.cds.archive=$archive"
+  fi
+}
+
 # The Spark jars as a ':'-separated class path.
 stp_classpath() {
   cat "$stp_classpath_file"

@@ -53,7 +53,20 @@ public final class StpCommand implements Runnable {
         CommandLine cl = commandLine();
         // query results and extracts are UTF-8 whatever the platform's default encoding
         cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
-        System.exit(cl.execute(args));
+        int exitCode = cl.execute(args);
+        if (exitCode == ExitCodes.OK && ranSparkJobs()) ClassDataSharing.recordIfAsked(cl.getErr());
+        System.exit(exitCode);
+    }
+
+    /**
+     * Whether this process ran a Spark job: then the classes it loaded (Spark's scheduler, SQL
+     * engine, Parquet) are the ones worth sharing with later starts; a command that stopped before
+     * any (nothing to do, or no Spark at all) would record a fraction of them.
+     */
+    private static boolean ranSparkJobs() {
+        scala.Option<org.apache.spark.sql.SparkSession> spark = org.apache.spark.sql.SparkSession.getDefaultSession();
+        // the application sets no job groups: every job it ran is in the null group
+        return spark.isDefined() && spark.get().sparkContext().statusTracker().getJobIdsForGroup(null).length > 0;
     }
 
     /** The version from the jar's build. */
