@@ -11,10 +11,13 @@
 #
 # Environment:
 #   STP_JAVA_OPTS  passed through to scripts/stp (e.g. -Xmx8g)
+#   STP_CDS        passed through: off times starts without the class-data-sharing archive
 #
 # Set-up (not timed): `stp generate` writes N years of sample returns from April 2015 into the
 # landing folder and the month after them into a separate folder; one `stp nightly` builds the
-# base warehouse from the history. Then, R times each, as WHOLE processes (JVM start included):
+# base warehouse from the history (after a build it also records scripts/stp's class-data-sharing
+# archive, so the timed runs start as every run after the first does). Then, R times each, as WHOLE
+# processes (JVM start included):
 #   incremental   a copy of the base warehouse; the new month's files are copied into the landing
 #                 folder; `stp nightly` ingests them, rebuilds and publishes the marts
 #   nothing-new   `stp nightly` again on the warehouse the incremental run left: nothing to do

@@ -19,6 +19,7 @@
 #   DUCKDB_JAR      duckdb_jdbc jar (default: org.duckdb:duckdb_jdbc:1.5.6.0 from the local Maven
 #                   repository, fetched with `mvn dependency:get` when it is not there yet)
 #   STP_JAVA_OPTS   passed through to scripts/stp (e.g. -Xmx8g)
+#   STP_CDS         passed through to scripts/stp (off: no class-data-sharing archive)
 #
 # Phase 1 (not timed): builds the application, then generates the national returns one financial
 # year at a time (`stp generate --scale national`, ~180,000 RTT rows a month) into DIR/gen/fy-YYYY,
