@@ -16,12 +16,13 @@ import java.nio.file.StandardCopyOption;
 /**
  * Records the classes a run has loaded in a class-data-sharing archive (the JDK's dynamic CDS
  * archive) that later starts map into memory instead of reading, parsing and verifying the same
- * ~20,000 classes from the jars again: about 1.5 s off every start of {@code scripts/stp} and 4 s
- * off a nightly run on this 2-core machine (docs/benchmarks.md).
+ * classes from the jars again: on this 2-core machine about 1 s off every start of {@code scripts/stp}
+ * (a nightly run with nothing new 3.9 → 3.0 s) and 2.6 s off {@code stp query} and {@code stp tables}
+ * (docs/benchmarks.md).
  *
  * <p>{@code scripts/stp} asks for it when the archive for its JDK, application jar and class path
  * does not exist yet: it starts the JVM with {@code -XX:+RecordDynamicDumpInfo} and the archive's
- * path in the system property {@value #ARCHIVE_PROPERTY}. The first command that started Spark and
+ * path in the system property {@value #ARCHIVE_PROPERTY}. The first command that ran Spark jobs and
  * succeeded then writes it, to a file of its own and then moved into place in one step, so that a
  * start sees no archive or a complete one (the JVM does not survive mapping a truncated archive).
  * Failing to write it changes nothing but the speed of later starts: it is said in one line and the
@@ -73,7 +74,6 @@ final class ClassDataSharing {
                     new ObjectName("com.sun.management:type=DiagnosticCommand"), "vmCds",
                     new Object[] {new String[] {"dynamic_dump", partial.toString()}},
                     new String[] {String[].class.getName()});
-            System.setOut(stdout);
             // the diagnostic command reports a refusal as text, not as an exception
             if (!Files.isRegularFile(partial) || Files.size(partial) == 0) {
                 throw new IOException("the JVM wrote no archive: " + String.valueOf(said).strip());
