@@ -1,5 +1,6 @@
 package uk.nhs.stp.backtest;
 
+import uk.nhs.stp.testing.TestFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.sql.Dataset;
@@ -24,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -84,10 +84,7 @@ class RealReturnsBackTest {
 
     @AfterAll
     static void cleanUp() throws IOException {
-        if (root == null) return;
-        try (Stream<Path> s = Files.walk(root)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        if (root != null) TestFiles.deleteTree(root);
     }
 
     private static Dataset<Row> table(String name) {

@@ -1,5 +1,6 @@
 package uk.nhs.stp.backtest;
 
+import uk.nhs.stp.testing.TestFiles;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -30,11 +31,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -94,10 +93,7 @@ class RttMetricsBackTest {
 
     @AfterAll
     static void cleanUp() throws IOException {
-        if (root == null) return;
-        try (Stream<Path> s = Files.walk(root)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        if (root != null) TestFiles.deleteTree(root);
     }
 
     private static Raw readRaw() throws IOException {

@@ -1,5 +1,6 @@
 package uk.nhs.stp.cli;
 
+import uk.nhs.stp.testing.TestFiles;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -31,7 +32,7 @@ class ClassDataSharingIT {
 
     @Test
     void theFirstRunWithSparkJobsRecordsTheArchiveAndTheNextStartMapsIt() throws Exception {
-        deleteRecursively(work);
+        TestFiles.deleteTree(work);
         Path generated = work.resolve("generated");
         Path landing = work.resolve("landing");
         Path warehouse = work.resolve("warehouse");
@@ -108,13 +109,6 @@ class ClassDataSharingIT {
         try (Stream<String> lines = Files.lines(log)) {
             return lines.filter(l -> l.contains(SPARK_SESSION)).findFirst()
                     .orElseThrow(() -> new AssertionError("SparkSession not loaded? " + log)).strip();
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
         }
     }
 }

@@ -1,5 +1,6 @@
 package uk.nhs.stp.marts;
 
+import uk.nhs.stp.testing.TestFiles;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -67,7 +68,7 @@ class DerivedTablesTest {
                 .parquet(tmp.resolve("staged").toString());
         Path partition = warehouse("conformed/visits/month=" + month);
         try {
-            if (Files.exists(partition)) deleteTree(partition);
+            if (Files.exists(partition)) TestFiles.deleteTree(partition);
             Files.createDirectories(partition.getParent());
             Files.move(tmp.resolve("staged/month=" + month), partition);
         } catch (IOException e) {
@@ -91,12 +92,6 @@ class DerivedTablesTest {
             out.put(r.getAs("month") + " " + r.getAs("org"), r.getAs("total"));
         }
         return out;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (var paths = Files.walk(root)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
     }
 
     private static Object[] v(String org, long n) {
@@ -134,7 +129,7 @@ class DerivedTablesTest {
         assertEquals(Map.of("2017-04-01 A", 3L, "2017-04-01 B", 5L, "2017-05-01 A", 10L, "2017-05-01 C", 7L,
                 "2017-06-01 B", 4L), derivedTotals(layer(1)));
 
-        deleteTree(warehouse("conformed/visits/month=2017-04-01"));
+        TestFiles.deleteTree(warehouse("conformed/visits/month=2017-04-01"));
         assertEquals(Map.of("visit_totals", List.of()), layer(1).refresh());
         assertFalse(Files.exists(warehouse("derived/visit_totals/month=2017-04-01")));
         assertTrue(progress.get(progress.size() - 1).contains("1 removed"), progress.toString());
@@ -184,7 +179,7 @@ class DerivedTablesTest {
         for (Row r : chain.get().read("visit_orgs").collectAsList()) counted.put(r.getAs("month").toString(), r.getAs("orgs"));
         // April: A and B; May: A and C
         assertEquals(Map.of("2017-04-01", 2L, "2017-05-01", 2L), counted);
-        deleteTree(warehouse("conformed/visits"));
+        TestFiles.deleteTree(warehouse("conformed/visits"));
         assertNull(chain.get().read("visit_orgs"), "no conformed table at the root: no derived table");
     }
 
@@ -206,7 +201,7 @@ class DerivedTablesTest {
         Files.delete(warehouse("derived/visit_totals/month=2017-05-01/" + DerivedTables.MARKER));
         assertEquals(Map.of("visit_totals", List.of("month=2017-05-01")), layer(1).refresh());
         // a month deleted outright (a run stopped after removing the old one) comes back too
-        deleteTree(warehouse("derived/visit_totals/month=2017-04-01"));
+        TestFiles.deleteTree(warehouse("derived/visit_totals/month=2017-04-01"));
         assertEquals(Map.of("visit_totals", List.of("month=2017-04-01")), layer(1).refresh());
         assertEquals(wholeTableTotals(), derivedTotals(layer(1)));
     }
@@ -225,7 +220,7 @@ class DerivedTablesTest {
 
     @Test
     void noConformedTableMeansNoDerivedTable() throws IOException {
-        deleteTree(warehouse("conformed/visits"));
+        TestFiles.deleteTree(warehouse("conformed/visits"));
         layer(1).refresh();
         assertNull(layer(1).read("visit_totals"));
     }

@@ -4,10 +4,7 @@ import org.junit.jupiter.api.Assertions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * One warehouse with published marts, shared by every test class that reads marts (building one
@@ -57,9 +54,8 @@ public final class PublishedDemoWarehouse {
     }
 
     private static void deleteTree(Path root) {
-        if (!Files.exists(root)) return;
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        try {
+            TestFiles.deleteTree(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
