@@ -2,6 +2,7 @@ package uk.nhs.stp.spark;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import uk.nhs.stp.io.InProcessLocalFileSystem;
 
 /**
  * Every Spark setting the application relies on, in one place. Under {@code spark-submit} the
@@ -16,6 +17,9 @@ public final class SparkSessions {
 
     /** Folders a table may have before Spark lists them with a job rather than on the driver. */
     public static final String PARTITION_DISCOVERY_THRESHOLD_DEFAULT = "1024";
+
+    /** Hadoop's setting naming the class of the {@code file:} file system. */
+    public static final String LOCAL_FILE_SYSTEM_KEY = "fs.file.impl";
 
     private SparkSessions() { }
 
@@ -41,6 +45,8 @@ public final class SparkSessions {
         // one per core: most of a build's shuffles are a few thousand rows, where a task per core
         // costs more than it saves.
         conf.setIfMissing("spark.sql.adaptive.coalescePartitions.parallelismFirst", "false");
+        // Local warehouses: folders created without a chmod child process each (see the class).
+        conf.setIfMissing("spark.hadoop." + LOCAL_FILE_SYSTEM_KEY, InProcessLocalFileSystem.class.getName());
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
         configure(spark);
         return spark;
@@ -54,5 +60,7 @@ public final class SparkSessions {
         // INT96 is legacy; BI tools and DuckDB read microsecond timestamps natively.
         spark.conf().set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
         spark.conf().set("spark.sql.parquet.compression.codec", "snappy");
+        // a session built elsewhere (a test's, a notebook's): its local paths too
+        spark.sparkContext().hadoopConfiguration().setIfUnset(LOCAL_FILE_SYSTEM_KEY, InProcessLocalFileSystem.class.getName());
     }
 }
