@@ -215,9 +215,12 @@ public final class BuildMarts {
             return null;
         }
         String vintage = FootprintMap.resolve(map, footprintVintage);
-        Dataset<Row> mapping = FootprintMap.forVintage(map, vintage).persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> ccgs = FootprintMap.commissioners(map, vintage, conformed("org_successors"))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        // Reference data of a few hundred rows (one per organisation and footprint), computed once and
+        // held on the driver: each of the dozen queries that use them reads a local relation, joined
+        // by broadcast as planned, instead of computing the effective-dated rules again (a cached
+        // Dataset was not matched inside the larger plans, which recomputed them in a dozen small jobs).
+        Dataset<Row> mapping = onDriver(FootprintMap.forVintage(map, vintage));
+        Dataset<Row> ccgs = onDriver(FootprintMap.commissioners(map, vintage, conformed("org_successors")));
         progress.accept(String.format("footprints vintage %s (%s): %,d provider and %,d commissioner -> footprint rows",
                 vintage, footprintVintage, mapping.count(), ccgs.count()));
         String identity = "footprints " + vintage;
@@ -225,6 +228,11 @@ public final class BuildMarts {
             identity += " " + table + " " + ConformedState.tableFingerprint(warehouse.fs(), warehouse.conformed(table));
         }
         return new FootprintMaps(map, vintage, mapping, ccgs, identity);
+    }
+
+    /** A small Dataset computed now and kept as a local relation (its rows on the driver). */
+    private Dataset<Row> onDriver(Dataset<Row> small) {
+        return spark.createDataFrame(small.collectAsList(), small.schema());
     }
 
     /**
@@ -262,8 +270,6 @@ public final class BuildMarts {
         // the scorecard reads the published marts back: one wide row per footprint and month
         written.put("footprint_scorecard", write("footprint_scorecard", FootprintScorecard.wide(
                 writtenMart("footprint_metric_month"), financeMonth)));
-        mapping.unpersist();
-        ccgs.unpersist();
         return written;
     }
 

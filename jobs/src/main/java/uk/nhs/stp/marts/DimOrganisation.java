@@ -4,7 +4,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import uk.nhs.stp.contract.Contracts;
@@ -23,7 +22,7 @@ import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.negate;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
@@ -113,29 +112,41 @@ public final class DimOrganisation {
      */
     public static Dataset<Row> from(Dataset<Row> orgFootprintMap, Dataset<Row> mapping, Dataset<Row> seen,
                                     String vintage) {
-        Dataset<Row> lookup = orgFootprintMap.groupBy(col("org_code"))
-                .agg(min("org_name").alias("lookup_name"), min("org_type").alias("lookup_type"));
-        Dataset<Row> returns = seen.groupBy(col("org_code"))
-                .agg(min("month").alias("first_month"), max("month").alias("last_month"),
+        // The three inputs as rows of one shape, grouped once by organisation: one shuffle, where a
+        // grouping per input joined back together took a dozen Spark jobs for a few hundred rows.
+        Column noName = lit(null).cast(DataTypes.StringType);
+        Column noMonth = lit(null).cast(DataTypes.DateType);
+        // the mapping row of largest weight, ties to the lowest footprint code: the least of these
+        Column footprintChoice = struct(negate(col("weight")).alias("negated_weight"), col("footprint_code"),
+                col("region_code"));
+        Column noFootprint = lit(null); // the union widens it to the struct's type
+        Dataset<Row> lookupRows = orgFootprintMap.select(col("org_code"), lit(true).alias("listed"),
+                col("org_name").alias("lookup_name"), col("org_type").alias("lookup_type"), noMonth.alias("month"),
+                noName.alias("table_name"), noName.alias("seen_name"), noFootprint.alias("footprint"));
+        Dataset<Row> seenRows = seen.select(col("org_code"), lit(true).alias("listed"), noName.alias("lookup_name"),
+                noName.alias("lookup_type"), col("month"), col("table_name"), col("org_name").alias("seen_name"),
+                noFootprint.alias("footprint"));
+        // an organisation only the mapping names is not listed: the lookups or the returns must name it
+        Dataset<Row> mappingRows = mapping.select(col("org_code"), lit(false).alias("listed"), noName.alias("lookup_name"),
+                noName.alias("lookup_type"), noMonth.alias("month"), noName.alias("table_name"), noName.alias("seen_name"),
+                footprintChoice.alias("footprint"));
+        Dataset<Row> orgs = lookupRows.union(seenRows).union(mappingRows).groupBy(col("org_code"))
+                .agg(max("listed").alias("listed"),
+                        min("lookup_name").alias("lookup_name"), min("lookup_type").alias("lookup_type"),
+                        min("month").alias("first_month"), max("month").alias("last_month"),
                         sort_array(collect_set("table_name")).alias("returns"),
                         // max skips the nulls: the name of the latest month that gives one (ties: the greatest name)
-                        max(when(col("org_name").isNotNull(), struct(col("month"), col("org_name"))))
-                                .getField("org_name").alias("seen_name"));
-        Dataset<Row> footprint = mapping
-                .withColumn("rank", row_number().over(Window.partitionBy(col("org_code"))
-                        .orderBy(col("weight").desc(), col("footprint_code").asc())))
-                .filter(col("rank").equalTo(1))
-                .select(col("org_code"), col("footprint_code"), col("region_code"));
-        Dataset<Row> orgs = lookup.select("org_code").union(returns.select("org_code")).distinct();
+                        max(when(col("seen_name").isNotNull(), struct(col("month"), col("seen_name"))))
+                                .getField("seen_name").alias("seen_name"),
+                        min("footprint").alias("footprint"))
+                .filter(col("listed"));
         Column type = when(col("lookup_type").isNotNull(), col("lookup_type"))
                 .when(length(col("org_code")).between(5, 6), lit("site"))
                 .otherwise(lit("unknown"));
-        return orgs.join(lookup, "org_code", "left")
-                .join(returns, "org_code", "left")
-                .join(footprint, "org_code", "left")
-                .select(col("org_code"), coalesce(col("seen_name"), col("lookup_name")).alias("org_name"),
-                        type.alias("org_type"), col("footprint_code"), col("region_code"),
-                        lit(vintage).alias("footprint_vintage"), col("first_month"), col("last_month"),
-                        coalesce(col("returns"), array().cast("array<string>")).alias("returns"));
+        return orgs.select(col("org_code"), coalesce(col("seen_name"), col("lookup_name")).alias("org_name"),
+                type.alias("org_type"), col("footprint").getField("footprint_code").alias("footprint_code"),
+                col("footprint").getField("region_code").alias("region_code"),
+                lit(vintage).alias("footprint_vintage"), col("first_month"), col("last_month"),
+                coalesce(col("returns"), array().cast("array<string>")).alias("returns"));
     }
 }

@@ -15,10 +15,12 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 
 /**
@@ -55,19 +57,12 @@ public final class MonthlyAreaMetrics {
 
     /** England's rows of counts in {@link MetricCounts}' schema; see the class comment. */
     public static Dataset<Row> england(Dataset<Row> counts) {
-        return counts.groupBy("month", "metric_id")
-                .agg(sum("numerator").alias("numerator"), sum("denominator").alias("denominator"),
-                        sort_array(collect_set("org_code")).alias("members"))
-                .select(lit("england").alias("area_level"), lit(MetricMonth.ENGLAND_CODE).alias("area_code"), col("month"),
-                        col("metric_id"), count("numerator"), count("denominator"), col("members"));
+        return sums(own(counts, List.of(ENGLAND)));
     }
 
     /** Each provider's rows of counts in {@link MetricCounts}' schema; see the class comment. */
     public static Dataset<Row> providers(Dataset<Row> counts) {
-        return counts.groupBy("org_code", "month", "metric_id")
-                .agg(sum("numerator").alias("numerator"), sum("denominator").alias("denominator"))
-                .select(lit("provider").alias("area_level"), col("org_code").alias("area_code"), col("month"),
-                        col("metric_id"), count("numerator"), count("denominator"), array(col("org_code")).alias("members"));
+        return sums(own(counts, List.of(PROVIDER)));
     }
 
     /**
@@ -76,21 +71,7 @@ public final class MonthlyAreaMetrics {
      */
     public static Dataset<Row> footprints(Dataset<Row> counts, Dataset<Row> basis, Dataset<Row> providers,
                                           Dataset<Row> commissioners) {
-        Dataset<Row> weighted = FootprintMetrics.onBasis(counts, basis)
-                .join(broadcast(FootprintMetrics.byBasis(providers, commissioners)), seq("basis", "map_code"))
-                .withColumn("w_numerator", col("numerator").multiply(col("weight")))
-                .withColumn("w_denominator", col("denominator").multiply(col("weight")));
-        return level(weighted, "footprint", col("footprint_code"))
-                .unionByName(level(weighted, "region", coalesce(col("region_code"), col("region_name"))));
-    }
-
-    private static Dataset<Row> level(Dataset<Row> weighted, String areaLevel, Column areaCode) {
-        return weighted.withColumn("area_code", areaCode).filter(col("area_code").isNotNull())
-                .groupBy("area_code", "month", "metric_id")
-                .agg(sum("w_numerator").alias("numerator"), sum("w_denominator").alias("denominator"),
-                        sort_array(collect_set("map_code")).alias("members"))
-                .select(lit(areaLevel).alias("area_level"), col("area_code"), col("month"), col("metric_id"),
-                        count("numerator"), count("denominator"), col("members"));
+        return sums(mapped(counts, basis, providers, commissioners));
     }
 
     /**
@@ -102,9 +83,59 @@ public final class MonthlyAreaMetrics {
      * @param commissioners {@link FootprintMap#commissioners}, or null for no footprint levels
      */
     public static Dataset<Row> of(Dataset<Row> counts, Dataset<Row> basis, Dataset<Row> providers, Dataset<Row> commissioners) {
-        Dataset<Row> out = england(counts).unionByName(providers(counts));
-        return providers == null || commissioners == null ? out
-                : out.unionByName(footprints(counts, basis, providers, commissioners));
+        Dataset<Row> contributions = own(counts, List.of(ENGLAND, PROVIDER));
+        if (providers != null && commissioners != null) {
+            contributions = contributions.union(mapped(counts, basis, providers, commissioners));
+        }
+        // every level summed by one grouping: one shuffle, not one per level
+        return sums(contributions);
+    }
+
+    private static final String ENGLAND = "england";
+    private static final String PROVIDER = "provider";
+
+    /** An area a count row adds to, and the organisation it adds as a member. */
+    private static Column area(Column level, Column code, Column member) {
+        return struct(level.alias("area_level"), code.alias("area_code"), member.alias("member"));
+    }
+
+    /**
+     * England's (every organisation's counts) and each provider's (its own) contributions, of the
+     * given levels. A contribution is what a count row adds to one area: {@code area STRUCT<area_level,
+     * area_code, member>, month, metric_id, numerator, denominator}.
+     */
+    private static Dataset<Row> own(Dataset<Row> counts, List<String> levels) {
+        List<Column> areas = new ArrayList<>();
+        if (levels.contains(ENGLAND)) areas.add(area(lit(ENGLAND), lit(MetricMonth.ENGLAND_CODE), col("org_code")));
+        if (levels.contains(PROVIDER)) areas.add(area(lit(PROVIDER), col("org_code"), col("org_code")));
+        return counts.select(explode(array(areas.toArray(new Column[0]))).alias("area"), col("month"), col("metric_id"),
+                col("numerator"), col("denominator"));
+    }
+
+    /**
+     * Footprints' and regions' contributions: Σ count × weight over the organisations on the
+     * metric's basis; organisations the map does not know, and areas without a code, add nothing.
+     */
+    private static Dataset<Row> mapped(Dataset<Row> counts, Dataset<Row> basis, Dataset<Row> providers,
+                                       Dataset<Row> commissioners) {
+        Dataset<Row> weighted = FootprintMetrics.onBasis(counts, basis)
+                .join(broadcast(FootprintMetrics.byBasis(providers, commissioners)), seq("basis", "map_code"));
+        Column areas = array(area(lit("footprint"), col("footprint_code"), col("map_code")),
+                area(lit("region"), coalesce(col("region_code"), col("region_name")), col("map_code")));
+        return weighted.select(explode(areas).alias("area"), col("month"), col("metric_id"),
+                        col("numerator").multiply(col("weight")).alias("numerator"),
+                        col("denominator").multiply(col("weight")).alias("denominator"))
+                .filter(col("area.area_code").isNotNull());
+    }
+
+    /** Contributions summed per area, month and metric, in the output of {@link #of}. */
+    private static Dataset<Row> sums(Dataset<Row> contributions) {
+        return contributions.groupBy(col("area.area_level").alias("area_level"), col("area.area_code").alias("area_code"),
+                        col("month"), col("metric_id"))
+                .agg(sum("numerator").alias("numerator"), sum("denominator").alias("denominator"),
+                        sort_array(collect_set(col("area.member"))).alias("members"))
+                .select(col("area_level"), col("area_code"), col("month"), col("metric_id"),
+                        count("numerator"), count("denominator"), col("members"));
     }
 
     /** Rows of {@link #of} (any months, any levels) as the aggregated input of {@link MetricMonth#finish}. */

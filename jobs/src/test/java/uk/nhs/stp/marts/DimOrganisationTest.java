@@ -88,7 +88,12 @@ class DimOrganisationTest {
                 DimFootprintTest.mapped("RCF", "E54000040", "West Yorkshire", "E40000009", "North East", "1"),
                 // RXF is split: the larger share decides its footprint
                 DimFootprintTest.mapped("RXF", "E54000041", "Humber", "E40000009", "North East", "0.4"),
-                DimFootprintTest.mapped("RXF", "E54000040", "West Yorkshire", "E40000009", "North East", "0.6"));
+                DimFootprintTest.mapped("RXF", "E54000040", "West Yorkshire", "E40000009", "North East", "0.6"),
+                // RTH is split evenly: the lower footprint code decides
+                DimFootprintTest.mapped("RTH", "E54000041", "Humber", "E40000009", "North East", "0.5"),
+                DimFootprintTest.mapped("RTH", "E54000040", "West Yorkshire", "E40000009", "North East", "0.5"),
+                // RZZ is mapped but neither the lookups nor the returns name it: not an organisation of the mart
+                DimFootprintTest.mapped("RZZ", "E54000041", "Humber", "E40000009", "North East", "1"));
         Dataset<Row> seen = spark.createDataFrame(List.of(
                 seenRow("RCF", "Old Name", "2017-04-01", "ae_attendances"),
                 seenRow("RCF", "Middle Name", "2017-05-01", "rtt_pathways"),
@@ -103,7 +108,7 @@ class DimOrganisationTest {
                 org("RCF", "New Name", "trust", "E54000040", "E40000009", "2017-04-01", "2017-07-01",
                         "ae_attendances", "cancer_waiting_times", "rtt_pathways"),
                 org("RXF", "Lookup RXF", "trust", "E54000040", "E40000009", null, null),
-                org("RTH", "Lookup RTH", "trust", null, null, null, null),
+                org("RTH", "Lookup RTH", "trust", "E54000040", "E40000009", null, null),
                 org("02N", "NHS Airedale CCG", "ccg", null, null, "2017-05-01", "2017-05-01", "rtt_pathways"),
                 org("NLO12", "Some UTC", "site", null, null, "2017-05-01", "2017-05-01", "ae_attendances"),
                 org("X24", null, "unknown", null, null, "2017-04-01", "2017-04-01", "finance_monthly")),
@@ -111,7 +116,8 @@ class DimOrganisationTest {
         Dataset<Row> actual = DimOrganisation.from(lookup, mapping, seen, "2018");
         DatasetAssertions.assertSchema(DimOrganisation.SCHEMA, actual.schema(), "dim_organisation");
         DatasetAssertions.assertSameRows(expected, actual,
-                "latest name, lookup type else site (5-6 chars) else unknown, largest-weight footprint, null when unmapped");
+                "latest name, lookup type else site (5-6 chars) else unknown, largest-weight footprint (ties: lowest code),"
+                        + " null when unmapped, nothing only the mapping names");
         Row rcf = actual.filter("org_code = 'RCF'").first();
         assertEquals(List.of("ae_attendances", "cancer_waiting_times", "rtt_pathways"),
                 rcf.getList(rcf.fieldIndex("returns")), "returns sorted by table name");
