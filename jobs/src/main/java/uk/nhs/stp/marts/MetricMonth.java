@@ -4,15 +4,18 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
-import scala.jdk.javaapi.CollectionConverters;
 
 import java.util.List;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map_from_entries;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 /**
@@ -103,12 +106,20 @@ public final class MetricMonth {
      */
     public static Dataset<Row> finish(Dataset<Row> aggregated, Dataset<Row> metrics, Dataset<Row> targets,
                                       Dataset<Row> months, String footprintVintage) {
+        // each series grouped once, its months by date; the grid is every month of `months` looked up
+        // in them (a month without data finds nothing): one shuffle, no join of the rows back to the grid
         Dataset<Row> series = aggregated.groupBy("area_level", "area_code", "metric_id")
-                .agg(max("orgs_expected").alias("orgs_expected"));
-        Dataset<Row> grid = series.crossJoin(broadcast(months));
-        Dataset<Row> withData = grid.join(aggregated.drop("orgs_expected"),
-                        CollectionConverters.asScala(List.of("area_level", "area_code", "metric_id", "month")).toSeq(),
-                        "left")
+                .agg(max("orgs_expected").alias("orgs_expected"),
+                        map_from_entries(collect_list(struct(col("month"), struct(col("numerator"), col("denominator"),
+                                col("value"), col("is_censored"), col("orgs_submitted")))))
+                                .alias("by_month"));
+        Dataset<Row> withData = series.crossJoin(broadcast(months))
+                .select(col("area_level"), col("area_code"), col("metric_id"), col("month"), col("orgs_expected"),
+                        element_at(col("by_month"), col("month")).alias("data"))
+                .select(col("area_level"), col("area_code"), col("metric_id"), col("month"), col("orgs_expected"),
+                        col("data.numerator").alias("numerator"), col("data.denominator").alias("denominator"),
+                        col("data.value").alias("value"), col("data.is_censored").alias("is_censored"),
+                        col("data.orgs_submitted").alias("orgs_submitted"))
                 .join(broadcast(metrics.select("metric_id", "unit", "direction")), "metric_id");
         Column value = when(col("unit").equalTo("pct").and(col("denominator").gt(0)),
                         col("numerator").multiply(100).divide(col("denominator")))

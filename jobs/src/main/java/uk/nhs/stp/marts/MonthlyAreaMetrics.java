@@ -3,6 +3,7 @@ package uk.nhs.stp.marts;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
 import scala.jdk.javaapi.CollectionConverters;
 
 import java.util.ArrayList;
@@ -140,12 +141,13 @@ public final class MonthlyAreaMetrics {
 
     /** Rows of {@link #of} (any months, any levels) as the aggregated input of {@link MetricMonth#finish}. */
     public static Dataset<Row> aggregated(Dataset<Row> monthly) {
-        Dataset<Row> expected = monthly.groupBy("area_level", "area_code", "metric_id")
-                .agg(size(array_distinct(flatten(collect_list("members")))).alias("orgs_expected"));
-        return monthly.join(expected, seq("area_level", "area_code", "metric_id"))
-                .select(col("area_level"), col("area_code"), col("month"), col("metric_id"), col("numerator"),
-                        col("denominator"), lit(null).cast(MetricMonth.VALUE_TYPE).alias("value"),
-                        lit(false).alias("is_censored"), size(col("members")).alias("orgs_submitted"), col("orgs_expected"));
+        // orgs_expected over every month of the series: a window over the series (one shuffle), not
+        // a grouping joined back to the rows
+        Column expected = size(array_distinct(flatten(collect_list("members")
+                .over(Window.partitionBy("area_level", "area_code", "metric_id")))));
+        return monthly.select(col("area_level"), col("area_code"), col("month"), col("metric_id"), col("numerator"),
+                col("denominator"), lit(null).cast(MetricMonth.VALUE_TYPE).alias("value"),
+                lit(false).alias("is_censored"), size(col("members")).alias("orgs_submitted"), expected.alias("orgs_expected"));
     }
 
     /** The derived table of a return's area sums, beside its metric counts. */

@@ -1,7 +1,9 @@
 package uk.nhs.stp.marts;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
 import scala.jdk.javaapi.CollectionConverters;
 
 import java.util.List;
@@ -61,15 +63,15 @@ public final class MonthlyWaitPercentiles {
      * {@value RttWaitPercentile#P92_METRIC_ID}, the input of {@link MetricMonth#finish}.
      */
     public static Dataset<Row> aggregated(Dataset<Row> monthly) {
-        Dataset<Row> expected = monthly.groupBy("area_level", "area_code")
-                .agg(size(array_distinct(flatten(collect_list("members")))).alias("orgs_expected"));
-        return monthly.join(expected, seq("area_level", "area_code"))
-                .select(col("area_level"), col("area_code"), col("month"),
-                        lit(RttWaitPercentile.P92_METRIC_ID).alias("metric_id"),
-                        lit(null).cast(MetricMonth.COUNT_TYPE).alias("numerator"),
-                        lit(null).cast(MetricMonth.COUNT_TYPE).alias("denominator"),
-                        col("value_weeks").cast(MetricMonth.VALUE_TYPE).alias("value"), col("is_censored"),
-                        size(col("members")).alias("orgs_submitted"), col("orgs_expected"));
+        // orgs_expected over every month of the area: a window (one shuffle), not a grouping joined back
+        Column expected = size(array_distinct(flatten(collect_list("members")
+                .over(Window.partitionBy("area_level", "area_code")))));
+        return monthly.select(col("area_level"), col("area_code"), col("month"),
+                lit(RttWaitPercentile.P92_METRIC_ID).alias("metric_id"),
+                lit(null).cast(MetricMonth.COUNT_TYPE).alias("numerator"),
+                lit(null).cast(MetricMonth.COUNT_TYPE).alias("denominator"),
+                col("value_weeks").cast(MetricMonth.VALUE_TYPE).alias("value"), col("is_censored"),
+                size(col("members")).alias("orgs_submitted"), expected.alias("orgs_expected"));
     }
 
     /**
