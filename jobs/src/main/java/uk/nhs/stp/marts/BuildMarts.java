@@ -219,20 +219,19 @@ public final class BuildMarts {
         // held on the driver: each of the dozen queries that use them reads a local relation, joined
         // by broadcast as planned, instead of computing the effective-dated rules again (a cached
         // Dataset was not matched inside the larger plans, which recomputed them in a dozen small jobs).
-        Dataset<Row> mapping = onDriver(FootprintMap.forVintage(map, vintage));
-        Dataset<Row> ccgs = onDriver(FootprintMap.commissioners(map, vintage, conformed("org_successors")));
+        Dataset<Row> providerMap = FootprintMap.forVintage(map, vintage);
+        Dataset<Row> commissionerMap = FootprintMap.commissioners(map, vintage, conformed("org_successors"));
+        List<Row> providerRows = providerMap.collectAsList();
+        List<Row> commissionerRows = commissionerMap.collectAsList();
+        Dataset<Row> mapping = spark.createDataFrame(providerRows, providerMap.schema());
+        Dataset<Row> ccgs = spark.createDataFrame(commissionerRows, commissionerMap.schema());
         progress.accept(String.format("footprints vintage %s (%s): %,d provider and %,d commissioner -> footprint rows",
-                vintage, footprintVintage, mapping.count(), ccgs.count()));
+                vintage, footprintVintage, providerRows.size(), commissionerRows.size()));
         String identity = "footprints " + vintage;
         for (String table : List.of("org_footprint_map", "org_successors")) {
             identity += " " + table + " " + ConformedState.tableFingerprint(warehouse.fs(), warehouse.conformed(table));
         }
         return new FootprintMaps(map, vintage, mapping, ccgs, identity);
-    }
-
-    /** A small Dataset computed now and kept as a local relation (its rows on the driver). */
-    private Dataset<Row> onDriver(Dataset<Row> small) {
-        return spark.createDataFrame(small.collectAsList(), small.schema());
     }
 
     /**

@@ -103,6 +103,8 @@ public final class FootprintMap {
             throw new IllegalArgumentException("unknown footprint vintage '" + vintage + "': use one of "
                     + String.join(", ", VINTAGES));
         }
+        // a vintage named outright needs no look at the table, except 2022 for its lookups
+        if (vintage.equals(VINTAGE_2017) || vintage.equals(VINTAGE_2018)) return vintage;
         boolean ics = has(orgFootprintMap, ODS_TRUSTS) && has(orgFootprintMap, PRACTICE_MAP);
         if (vintage.equals(VINTAGE_2022) && !ics) {
             throw new IllegalArgumentException("footprint vintage 2022 needs the ODS trust extract (etr.csv) and the GP"
