@@ -2,15 +2,14 @@ package uk.nhs.stp.marts;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import uk.nhs.stp.contract.Contracts;
 import uk.nhs.stp.spark.ContractSchemas;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
+import static uk.nhs.stp.spark.Aggregates.distinctCount;
 
 /**
  * The footprint dimension ({@code data-schemas/marts/dim_footprint.json}). Pure transform.
@@ -40,7 +39,7 @@ public final class DimFootprint {
                 .agg(min("footprint_name").alias("footprint_name"),
                         min("region_code").alias("region_code"),
                         min("region_name").alias("region_name"),
-                        countDistinct("org_code").cast(DataTypes.IntegerType).alias("organisations_count"))
+                        distinctCount(col("org_code")).alias("organisations_count"))
                 .select(col("footprint_code"), col("footprint_name"), lit(FootprintMap.footprintType(vintage)).alias("footprint_type"),
                         col("region_code"), col("region_name"), col("organisations_count"),
                         lit(vintage).alias("footprint_vintage"));

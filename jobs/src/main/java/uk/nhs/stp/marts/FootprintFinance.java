@@ -14,11 +14,11 @@ import java.util.List;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
+import static uk.nhs.stp.spark.Aggregates.distinctCount;
 
 /**
  * The financial position of each footprint, from the conformed {@code finance_monthly}. Pure
@@ -81,8 +81,8 @@ public final class FootprintFinance {
                         sum(w("forecast_outturn_gbp_k")).alias("forecast"),
                         sum(w("control_total_gbp_k")).alias("control_total"),
                         sum(w("stf_ytd_gbp_k")).alias("stf"),
-                        countDistinct(when(isProvider, col("org_code"))).cast("int").alias("providers_submitted"),
-                        countDistinct(when(isCcg, col("org_code"))).cast("int").alias("ccgs_submitted"));
+                        distinctCount(when(isProvider, col("org_code"))).alias("providers_submitted"),
+                        distinctCount(when(isCcg, col("org_code"))).alias("ccgs_submitted"));
         Column plan = coalesce(col("provider_plan"), lit(0)).plus(coalesce(col("ccg_plan"), lit(0)));
         Column actual = coalesce(col("provider_actual"), lit(0)).plus(coalesce(col("ccg_actual"), lit(0)));
         return sums.join(broadcast(names(providerMapping, ccgMapping)), "footprint_code")
@@ -115,7 +115,7 @@ public final class FootprintFinance {
         return financeMonthly.filter(col("is_control_row").equalTo(false))
                 .join(broadcast(known), seq("org_code", "org_type"), "left")
                 .groupBy("month", "org_type")
-                .agg(countDistinct(when(isUnmapped, col("org_code"))).cast("int").alias("unmapped_orgs"),
+                .agg(distinctCount(when(isUnmapped, col("org_code"))).alias("unmapped_orgs"),
                         coalesce(sum(when(isUnmapped, col("actual_ytd_gbp_k"))), lit(0)).cast(MONEY_TYPE)
                                 .alias("unmapped_actual_ytd_gbp_k"));
     }

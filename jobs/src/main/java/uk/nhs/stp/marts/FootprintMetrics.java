@@ -12,10 +12,10 @@ import java.util.List;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
+import static uk.nhs.stp.spark.Aggregates.distinctCount;
 
 /**
  * Counts attributed to footprints and regions through the maps of one vintage
@@ -123,7 +123,7 @@ public final class FootprintMetrics {
         Column isUnmapped = col("is_mapped").isNull();
         return onBasis(counts, basis).join(broadcast(known), seq("basis", "map_code"), "left")
                 .groupBy("month", "metric_id")
-                .agg(countDistinct(when(isUnmapped, coalesce(col("map_code"), lit("(none)")))).cast("int").alias("unmapped_orgs"),
+                .agg(distinctCount(when(isUnmapped, coalesce(col("map_code"), lit("(none)")))).alias("unmapped_orgs"),
                         coalesce(sum(when(isUnmapped, activity)), lit(0)).cast(MetricMonth.COUNT_TYPE)
                                 .alias("unmapped_denominator"),
                         sum(activity).cast(MetricMonth.COUNT_TYPE).alias("national_denominator"))

@@ -25,7 +25,6 @@ import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.month;
@@ -33,6 +32,7 @@ import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
+import static uk.nhs.stp.spark.Aggregates.distinctCount;
 
 /**
  * The finance trajectory marts ({@code footprint_finance_trajectory},
@@ -74,7 +74,7 @@ public final class FinanceTrajectories {
         return annualPositions.join(broadcast(mapping.select("org_code", "footprint_code", "footprint_name", "weight")), "org_code")
                 .groupBy(col("footprint_code"), col("month"))
                 .agg(sum(col("financial_position_gbp_k").multiply(col("weight"))).alias("position"),
-                        max("footprint_name").alias("area_name"), countDistinct("org_code").alias("orgs"))
+                        max("footprint_name").alias("area_name"), distinctCount(col("org_code")).cast("long").alias("orgs"))
                 .select(lit("footprint").alias("area_level"), col("footprint_code").alias("area_code"), col("area_name"),
                         lit(ANNUAL_ACCOUNTS).alias("basis"), lit(vintage).alias("footprint_vintage"),
                         add_months(col("month"), 11).alias("month"), year(col("month")).alias("fy_start_year"),
@@ -213,8 +213,8 @@ public final class FinanceTrajectories {
         DataType money = UNMAPPED_ANNUAL_SCHEMA.apply("unmapped_position_gbp_k").dataType();
         return annualPositions.join(broadcast(known), col("org_code").equalTo(col("m_org")), "left")
                 .groupBy("financial_year")
-                .agg(countDistinct("org_code").cast("int").alias("trusts"),
-                        countDistinct(when(unmapped, col("org_code"))).cast("int").alias("unmapped_trusts"),
+                .agg(distinctCount(col("org_code")).alias("trusts"),
+                        distinctCount(when(unmapped, col("org_code"))).alias("unmapped_trusts"),
                         coalesce(sum(when(unmapped, col("financial_position_gbp_k"))), lit(0)).cast(money)
                                 .alias("unmapped_position_gbp_k"),
                         sum("financial_position_gbp_k").cast(money).alias("national_position_gbp_k"),
