@@ -16,7 +16,6 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trim;
-import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
 /**
@@ -121,7 +120,10 @@ public final class CancerMetricCounts {
         Column on(Column label) {
             if (any) return lit(true);
             if (value == null) return label.isNull();
-            return upper(trim(regexp_replace(label, "[\\s\\u00A0]+", " "))).equalTo(lit(normalise(value)));
+            // spaces normalised, then matched ignoring case by Java's case rules: Spark's upper() maps
+            // case with ICU, whose tables take about a second to load in each new JVM
+            return trim(regexp_replace(label, "[\\s\\u00A0]+", " "))
+                    .rlike("(?iu)^" + java.util.regex.Pattern.quote(normalise(value)) + "$");
         }
 
         private static String normalise(String text) {
