@@ -2,6 +2,7 @@ package uk.nhs.stp.ingest.read;
 
 import java.math.BigDecimal;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Published cell values, read as NHS England writes them. Nothing becomes something else
@@ -22,6 +23,10 @@ import java.util.Set;
 public final class Cells {
     private static final Set<String> SUPPRESSED = Set.of("*", "-", "..");
     private static final String NOT_AVAILABLE = ".";
+    // the shapes a number may take, compiled once: a return has a number in most of its cells
+    private static final Pattern THOUSANDS = Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d+)?");
+    private static final Pattern SCIENTIFIC = Pattern.compile("\\d+(\\.\\d+)?[eE][+-]?\\d+");
+    private static final Pattern PLAIN = Pattern.compile("\\d+(\\.\\d*)?|\\.\\d+");
 
     private Cells() { }
 
@@ -103,13 +108,13 @@ public final class Cells {
         }
         if (s.startsWith("£")) s = clean(s.substring(1));
         if (s.indexOf(',') >= 0) {
-            if (!s.matches("\\d{1,3}(,\\d{3})+(\\.\\d+)?")) {
+            if (!THOUSANDS.matcher(s).matches()) {
                 return Parsed.problem("type", "'" + clean(raw) + "' is not a number (misplaced thousands separator)");
             }
             s = s.replace(",", "");
         }
         boolean scientific = s.indexOf('E') >= 0 || s.indexOf('e') >= 0;
-        if (!(scientific ? s.matches("\\d+(\\.\\d+)?[eE][+-]?\\d+") : s.matches("\\d+(\\.\\d*)?|\\.\\d+"))) {
+        if (!(scientific ? SCIENTIFIC : PLAIN).matcher(s).matches()) {
             return Parsed.problem("type", "'" + clean(raw) + "' is not a number");
         }
         BigDecimal value = new BigDecimal(s);
