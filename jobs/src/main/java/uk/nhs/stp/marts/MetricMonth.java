@@ -101,8 +101,10 @@ public final class MetricMonth {
      * (from {@code targets}: metric_id, standard_pct, standard_count, valid_from, valid_to) and
      * {@code target_met} compares the value with it in the metric's direction.
      *
-     * @param metrics dim_metric: metric_id, unit, direction
-     * @param months  one column {@code month}
+     * @param aggregated at most one row per area, metric and month, as the derived layer writes them
+     *                   (two would fail the query: each series' months are looked up by date)
+     * @param metrics    dim_metric: metric_id, unit, direction
+     * @param months     one column {@code month}
      */
     public static Dataset<Row> finish(Dataset<Row> aggregated, Dataset<Row> metrics, Dataset<Row> targets,
                                       Dataset<Row> months, String footprintVintage) {
