@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
  * &lt;warehouse&gt;/conformed/&lt;table&gt;/month=YYYY-MM-01/*.parquet   conformed returns
  * &lt;warehouse&gt;/derived/&lt;table&gt;/month=YYYY-MM-01/*.parquet     per-month counts derived from the conformed
  *                                                              returns, refreshed only for changed months
+ * &lt;warehouse&gt;/derived/_footprint_maps/                         the organisation → footprint maps, kept until a lookup changes
  * &lt;warehouse&gt;/marts/&lt;table&gt;/*.parquet                        the published marts (local file systems:
  *                                                              a link to the current version's folder)
  * &lt;warehouse&gt;/_versions/&lt;run&gt;/&lt;table&gt;/*.parquet              every kept version of the marts, immutable

@@ -39,8 +39,8 @@ import static org.apache.spark.sql.functions.lit;
 /**
  * Builds the marts under {@code <warehouse>/marts/} from the conformed tables.
  *
- * <p>Phase 1 — the organisation → footprint maps of the chosen vintage ({@link FootprintMap}),
- * and the derived layer brought up to date ({@link DerivedTables}): metric counts per provider and
+ * <p>Phase 1 — the organisation → footprint maps of the chosen vintage ({@link FootprintMap}; kept
+ * in the derived layer until a lookup changes, {@link DerivedFootprintMaps}), and the derived layer brought up to date ({@link DerivedTables}): metric counts per provider and
  * month from each return ({@link AeMetricCounts}, {@link RttMetricCounts},
  * {@link CancerMetricCounts}), their sums per area and month ({@link MonthlyAreaMetrics}: England,
  * providers, and footprints and regions through the maps) and the RTT 92nd-percentile wait of
@@ -214,19 +214,28 @@ public final class BuildMarts {
                     + " and dq_unmapped_activity skipped (land a trust -> STP lookup and run stp ingest)");
             return null;
         }
-        String vintage = FootprintMap.resolve(map, footprintVintage);
-        // Reference data of a few hundred rows (one per organisation and footprint), computed once and
-        // held on the driver: each of the dozen queries that use them reads a local relation, joined
-        // by broadcast as planned, instead of computing the effective-dated rules again (a cached
-        // Dataset was not matched inside the larger plans, which recomputed them in a dozen small jobs).
-        Dataset<Row> providerMap = FootprintMap.forVintage(map, vintage);
-        Dataset<Row> commissionerMap = FootprintMap.commissioners(map, vintage, conformed("org_successors"));
-        List<Row> providerRows = providerMap.collectAsList();
-        List<Row> commissionerRows = commissionerMap.collectAsList();
-        Dataset<Row> mapping = spark.createDataFrame(providerRows, providerMap.schema());
-        Dataset<Row> ccgs = spark.createDataFrame(commissionerRows, commissionerMap.schema());
-        progress.accept(String.format("footprints vintage %s (%s): %,d provider and %,d commissioner -> footprint rows",
-                vintage, footprintVintage, providerRows.size(), commissionerRows.size()));
+        // Reference data of a few hundred rows (one per organisation and footprint), held on the
+        // driver: each of the dozen queries that use them reads a local relation, joined by broadcast
+        // as planned, instead of computing the effective-dated rules again (a cached Dataset was not
+        // matched inside the larger plans, which recomputed them in a dozen small jobs). Computed once
+        // per change of the lookups, and kept in the derived layer until then.
+        long t0 = System.nanoTime();
+        String inputs = DerivedFootprintMaps.inputs(warehouse, footprintVintage);
+        DerivedFootprintMaps.Maps maps = DerivedFootprintMaps.read(spark, warehouse, inputs);
+        if (maps == null) {
+            String vintage = FootprintMap.resolve(map, footprintVintage);
+            Dataset<Row> providerMap = FootprintMap.forVintage(map, vintage);
+            Dataset<Row> commissionerMap = FootprintMap.commissioners(map, vintage, conformed("org_successors"));
+            maps = new DerivedFootprintMaps.Maps(vintage, providerMap.collectAsList(), providerMap.schema(),
+                    commissionerMap.collectAsList(), commissionerMap.schema(), inputs, false);
+            DerivedFootprintMaps.write(spark, warehouse, runId, maps);
+        }
+        String vintage = maps.vintage();
+        Dataset<Row> mapping = spark.createDataFrame(maps.providers(), maps.providerSchema());
+        Dataset<Row> ccgs = spark.createDataFrame(maps.commissioners(), maps.commissionerSchema());
+        progress.accept(String.format("footprints vintage %s (%s): %,d provider and %,d commissioner -> footprint rows"
+                        + " (%s; %.1f s)", vintage, footprintVintage, maps.providers().size(), maps.commissioners().size(),
+                maps.reused() ? "unchanged lookups: kept from the last build" : "computed", (System.nanoTime() - t0) / 1e9));
         String identity = "footprints " + vintage;
         for (String table : List.of("org_footprint_map", "org_successors")) {
             identity += " " + table + " " + ConformedState.tableFingerprint(warehouse.fs(), warehouse.conformed(table));

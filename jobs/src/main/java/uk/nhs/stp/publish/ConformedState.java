@@ -89,7 +89,8 @@ public final class ConformedState {
         return false;
     }
 
-    private static String hash(String text) {
+    /** A short SHA-256 of {@code text} (24 hex digits): what the fingerprints are made of. */
+    public static String hash(String text) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 12);
