@@ -254,7 +254,8 @@ public final class IngestLandingFolder {
             return out;
         }
         if (table == null) return out;
-        for (Row r : table.select("org_code").distinct().collectAsList()) {
+        // made distinct here, not by Spark: one job over a few thousand rows, no shuffle
+        for (Row r : table.select("org_code").collectAsList()) {
             if (!r.isNullAt(0)) out.add(r.getString(0));
         }
         return out;

@@ -88,6 +88,7 @@ public final class DerivedTables {
     private final String runId;
     private final Consumer<String> progress;
     private final List<Derivation> derivations;
+    private final Map<String, StructType> schemas = new java.util.HashMap<>();
 
     /** The derived tables {@code derivations}, e.g. {@link #COUNTS} and a build's wait percentiles. */
     public DerivedTables(SparkSession spark, Warehouse warehouse, String runId, Consumer<String> progress,
@@ -216,9 +217,18 @@ public final class DerivedTables {
         return stale;
     }
 
-    /** The schema the derivation produces from its source's columns (resolved lazily: no data read). */
+    /**
+     * The schema the derivation produces from its source's columns (resolved lazily: no data read),
+     * worked out once per derivation: resolving a derivation's plan takes a noticeable fraction of a second.
+     */
     private StructType schemaOf(Derivation d) {
-        return d.derive().apply(spark.createDataFrame(List.of(), sourceSchema(d))).schema();
+        StructType schema = schemas.get(d.name());
+        if (schema == null) {
+            // not computeIfAbsent: the source's schema may be worked out (and put) on the way
+            schema = d.derive().apply(spark.createDataFrame(List.of(), sourceSchema(d))).schema();
+            schemas.put(d.name(), schema);
+        }
+        return schema;
     }
 
     /** The derivation earlier in the list that {@code d} is computed from, or null for a conformed source. */

@@ -10,7 +10,6 @@ import java.util.List;
 
 import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.lit;
@@ -63,8 +62,9 @@ public final class MonthlyWaitPercentiles {
      * {@value RttWaitPercentile#P92_METRIC_ID}, the input of {@link MetricMonth#finish}.
      */
     public static Dataset<Row> aggregated(Dataset<Row> monthly) {
-        // orgs_expected over every month of the area: a window (one shuffle), not a grouping joined back
-        Column expected = size(array_distinct(flatten(collect_list("members")
+        // orgs_expected over every month of the area: a window (one shuffle), not a grouping joined
+        // back; the distinct member lists, as in MonthlyAreaMetrics.aggregated
+        Column expected = size(array_distinct(flatten(collect_set("members")
                 .over(Window.partitionBy("area_level", "area_code")))));
         return monthly.select(col("area_level"), col("area_code"), col("month"),
                 lit(RttWaitPercentile.P92_METRIC_ID).alias("metric_id"),

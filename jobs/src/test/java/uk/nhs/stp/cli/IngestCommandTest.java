@@ -195,6 +195,28 @@ class IngestCommandTest {
     }
 
     @Test
+    void aCodeInNoLandedLookupIsKeptAndFlagged() throws IOException {
+        Path landing = tmp.resolve("landing");
+        Files.createDirectories(landing);
+        // the real trust -> STP lookup names RJZ (and each of its trusts once); R0X is in no lookup
+        Files.copy(RealData.file("lookups_stp/Trust-STP-lookup.csv"), landing.resolve("Trust-STP-lookup.csv"));
+        Files.writeString(landing.resolve("april.csv"), aeHeader() + aeLine("RJZ", "NHS ENGLAND LONDON", 1000, 100)
+                + aeLine("R0X", "NHS ENGLAND LONDON", 2000, 200));
+        Path warehouse = tmp.resolve("wh");
+        Run run = ingest(landing, warehouse);
+        assertEquals(0, run.exit(), run.out() + run.err());
+        JsonNode ae = null;
+        for (JsonNode f : run.manifest().get("files")) if (f.get("path").asText().endsWith("april.csv")) ae = f;
+        assertEquals(2, ae.get("rows_accepted").asLong(), ae.toString());
+        assertEquals(1, ae.get("rows_unknown_org").asLong(), ae.toString());
+        Dataset<Row> rows = spark.read().parquet(warehouse.resolve("conformed/ae_attendances").toString());
+        assertEquals(List.of("unknown_org:org_code:R0X"),
+                rows.filter(col("org_code").equalTo("R0X")).first().getList(rows.schema().fieldIndex("data_flags")));
+        assertTrue(rows.filter(col("org_code").equalTo("RJZ")).first().getList(rows.schema().fieldIndex("data_flags"))
+                .isEmpty(), "a code the lookup names is not flagged");
+    }
+
+    @Test
     void aMissingLandingFolderIsAUsageError() {
         StringWriter err = new StringWriter();
         CommandLine cl = StpCommand.commandLine();
