@@ -47,10 +47,13 @@ public final class MonthlyWaitPercentiles {
 
     /**
      * Each area's estimate and members per month, from band rows by area ({@link MetricMonth#bandsByArea},
-     * {@link FootprintMetrics#bandsByArea}; levels may be mixed); see the class comment.
+     * {@link FootprintMetrics#bandsByArea}; levels may be mixed); see the class comment. Like the
+     * rows of {@link RttWaitBands}, every member with band rows has a row for band 0.
      */
     public static Dataset<Row> of(Dataset<Row> bandsByArea) {
-        Dataset<Row> members = bandsByArea.groupBy("area_level", "area_code", "month")
+        // Every member's band 0 is kept, even empty (RttWaitBands), so the members are those of band 0:
+        // about a hundredth of the rows to gather, before the shuffle
+        Dataset<Row> members = bandsByArea.filter(col("band_index").equalTo(0)).groupBy("area_level", "area_code", "month")
                 .agg(sort_array(collect_set("member_code")).alias("members"));
         return RttWaitPercentile.estimate(bandsByArea, List.of("area_level", "area_code", "month"), RttWaitPercentile.P92)
                 .join(members, seq("area_level", "area_code", "month"))
