@@ -137,6 +137,25 @@ class DerivedTablesTest {
     }
 
     @Test
+    void rowsPerMonthAreCountedOnceAndCountedAgainForARecomputedMonth() throws IOException {
+        DerivedTables layer = layer(1);
+        layer.refresh();
+        // April: totals of A and B; May: of A
+        assertEquals(Map.of(APR, 2L, MAY, 1L), layer.rowsByMonth("visit_totals"));
+        Path aprilCount = warehouse("derived/visit_totals/month=2017-04-01/" + DerivedTables.ROWS);
+        assertEquals("2", Files.readString(aprilCount).strip(), "the count is kept beside the marker");
+        warehouse.writeText(new org.apache.hadoop.fs.Path(aprilCount.toUri()), "7\n");
+        assertEquals(7L, layer.rowsByMonth("visit_totals").get(APR), "a kept count is read, not counted again");
+
+        land(MAY, v("A", 10L), v("C", 7L));
+        DerivedTables next = layer(1);
+        next.refresh();
+        assertEquals(2L, next.rowsByMonth("visit_totals").get(MAY), "a recomputed month is a new folder, counted again");
+        assertEquals(Map.of("2017-04-01 A", 3L, "2017-04-01 B", 5L, "2017-05-01 A", 10L, "2017-05-01 C", 7L),
+                derivedTotals(next), "the kept count is no data: readers skip it");
+    }
+
+    @Test
     void aNewVersionOfTheDerivationRecomputesEveryMonth() throws IOException {
         layer(1).refresh();
         assertEquals(Map.of("visit_totals", List.of("month=2017-04-01", "month=2017-05-01")), layer(2).refresh());
