@@ -36,9 +36,13 @@ stp_build_if_stale() {
 }
 
 # The JVM options every Spark JVM of the project gets (driver, master, workers): the module opens,
-# ParallelGC (a batch job wants throughput; G1 cost ~10% here, scripts/bench-ingest.sh) and UTC.
+# ParallelGC (a batch job wants throughput; G1 cost ~10% here, scripts/bench-ingest.sh), UTC, and
+# the C2 compiler kept for code that is really hot (ten times its default thresholds; C1 compiles as
+# usual): a run spends most of its first minute in planner, code-generation and JDK code that C2
+# would optimise once and never use much, on the cores the work needs (docs/benchmarks.md: a fifth
+# less CPU on the incremental nightly, the same full rebuild).
 stp_jvm_options() {
-  echo "$(cat "$stp_jvm_options_file") -XX:+UseParallelGC -Duser.timezone=UTC"
+  echo "$(cat "$stp_jvm_options_file") -XX:+UseParallelGC -Duser.timezone=UTC -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000"
 }
 
 # The JVM options for class data sharing, one per line (see ClassDataSharing.java): map the archive
