@@ -40,21 +40,20 @@ import static org.apache.spark.sql.functions.lit;
  * Builds the marts under {@code <warehouse>/marts/} from the conformed tables.
  *
  * <p>Phase 1 — the organisation → footprint maps of the chosen vintage ({@link FootprintMap}; kept
- * in the derived layer until a lookup changes, {@link DerivedFootprintMaps}), and the derived layer brought up to date ({@link DerivedTables}): metric counts per provider and
- * month from each return ({@link AeMetricCounts}, {@link RttMetricCounts},
- * {@link CancerMetricCounts}), their sums per area and month ({@link MonthlyAreaMetrics}: England,
- * providers, and footprints and regions through the maps) and the RTT 92nd-percentile wait of
- * every area and month
+ * in the derived layer until a lookup changes, {@link DerivedFootprintMaps}), and the derived layer
+ * brought up to date ({@link DerivedTables}): metric counts per provider and month from each return
+ * ({@link AeMetricCounts}, {@link RttMetricCounts}, {@link CancerMetricCounts}), their sums per
+ * area and month ({@link MonthlyAreaMetrics}: England, providers, and footprints and regions
+ * through the maps) and the RTT 92nd-percentile wait of every area and month
  * ({@link MonthlyWaitPercentiles}: England, providers, and footprints and regions from the
  * commissioners' band distributions summed per footprint), recomputed only for the months whose
  * conformed partition changed, or every month when the map changed (a missing return simply
- * contributes no metrics). Phase 2 — read them back: every later phase works from these, never
- * from the returns' rows. Phase 3 — dimensions and the metric-month marts at England and provider
- * level ({@link MetricMonth}); when {@code org_footprint_map} is present, the same at footprint
- * and region level ({@link FootprintMetrics}: each metric through its basis, provider or
- * commissioner) and the activity no footprint receives ({@code dq_unmapped_activity}). The four
- * levels' aggregated rows are computed as one Dataset and finished once, then written a level at
- * a time.
+ * contributes no metrics). Phase 2 — read them back: every later phase works from these, never from
+ * the returns' rows. Phase 3 — dimensions and the metric-month marts at England and provider level
+ * ({@link MetricMonth}); when {@code org_footprint_map} is present, the same at footprint and
+ * region level ({@link FootprintMetrics}: each metric through its basis, provider or commissioner)
+ * and the activity no footprint receives ({@code dq_unmapped_activity}). The four levels'
+ * aggregated rows are computed as one Dataset and finished once, then written a level at a time.
  * Phase 4 — trajectories and statistical process control from the marts just written.
  *
  * <p>Every mart is written under the build's own version folder, {@code _versions/<run>/<table>},
