@@ -11,7 +11,6 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import uk.nhs.stp.io.ParquetFolders;
 import uk.nhs.stp.io.Warehouse;
-import uk.nhs.stp.publish.ConformedState;
 import uk.nhs.stp.spark.WarehouseTables;
 import uk.nhs.stp.reference.Metrics;
 import uk.nhs.stp.reference.Target;
@@ -219,7 +218,8 @@ public final class BuildMarts {
         // matched inside the larger plans, which recomputed them in a dozen small jobs). Computed once
         // per change of the lookups, and kept in the derived layer until then.
         long t0 = System.nanoTime();
-        String inputs = DerivedFootprintMaps.inputs(warehouse, footprintVintage);
+        String lookups = DerivedFootprintMaps.lookups(warehouse);
+        String inputs = DerivedFootprintMaps.inputs(footprintVintage, lookups);
         DerivedFootprintMaps.Maps maps = DerivedFootprintMaps.read(spark, warehouse, inputs);
         if (maps == null) {
             String vintage = FootprintMap.resolve(map, footprintVintage);
@@ -235,11 +235,7 @@ public final class BuildMarts {
         progress.accept(String.format("footprints vintage %s (%s): %,d provider and %,d commissioner -> footprint rows"
                         + " (%s; %.1f s)", vintage, footprintVintage, maps.providers().size(), maps.commissioners().size(),
                 maps.reused() ? "unchanged lookups: kept from the last build" : "computed", (System.nanoTime() - t0) / 1e9));
-        String identity = "footprints " + vintage;
-        for (String table : List.of("org_footprint_map", "org_successors")) {
-            identity += " " + table + " " + ConformedState.tableFingerprint(warehouse.fs(), warehouse.conformed(table));
-        }
-        return new FootprintMaps(map, vintage, mapping, ccgs, identity);
+        return new FootprintMaps(map, vintage, mapping, ccgs, "footprints " + vintage + lookups);
     }
 
     /**

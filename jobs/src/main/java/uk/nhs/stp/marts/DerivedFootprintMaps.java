@@ -52,16 +52,24 @@ final class DerivedFootprintMaps {
     private DerivedFootprintMaps() { }
 
     /**
-     * What the maps of {@code requestedVintage} are computed from: the vintage, this code's
-     * {@link #VERSION}, the shipped successor rules and the two lookups' data files.
+     * The fingerprints of the two lookups the maps are computed from, as
+     * {@code " org_footprint_map <fingerprint> org_successors <fingerprint>"} (listings only).
      */
-    static String inputs(Warehouse warehouse, String requestedVintage) throws IOException {
-        String rules = ConformedState.hash(Successors.all() + "\n" + Successors.trusts());
-        String inputs = "version " + VERSION + " of the footprint maps of vintage " + requestedVintage + " with rules " + rules;
+    static String lookups(Warehouse warehouse) throws IOException {
+        String lookups = "";
         for (String table : List.of("org_footprint_map", "org_successors")) {
-            inputs += " " + table + " " + ConformedState.tableFingerprint(warehouse.fs(), warehouse.conformed(table));
+            lookups += " " + table + " " + ConformedState.tableFingerprint(warehouse.fs(), warehouse.conformed(table));
         }
-        return inputs;
+        return lookups;
+    }
+
+    /**
+     * What the maps of {@code requestedVintage} are computed from: the vintage, this code's
+     * {@link #VERSION}, the shipped successor rules and the two lookups' data files ({@link #lookups}).
+     */
+    static String inputs(String requestedVintage, String lookups) {
+        String rules = ConformedState.hash(Successors.all() + "\n" + Successors.trusts());
+        return "version " + VERSION + " of the footprint maps of vintage " + requestedVintage + " with rules " + rules + lookups;
     }
 
     /** The maps kept for exactly these {@code inputs}, or null when there are none (or other ones). */

@@ -83,18 +83,18 @@ class DerivedFootprintMapsTest {
 
     @Test
     void theInputsNameTheVintageAndChangeWithTheLookupsFiles() throws IOException {
-        String none = DerivedFootprintMaps.inputs(warehouse, "latest");
+        String none = DerivedFootprintMaps.inputs("latest", DerivedFootprintMaps.lookups(warehouse));
         assertTrue(none.contains("org_footprint_map absent") && none.contains("org_successors absent"), none);
-        assertNotEquals(none, DerivedFootprintMaps.inputs(warehouse, "2017"));
+        assertNotEquals(none, DerivedFootprintMaps.inputs("2017", DerivedFootprintMaps.lookups(warehouse)));
 
         StructType lookup = new StructType().add("org_code", DataTypes.StringType);
         spark.createDataFrame(List.of(RowFactory.create("RAA")), lookup).write().mode(SaveMode.Append)
                 .parquet(tmp.resolve("wh/conformed/org_footprint_map").toString());
-        String one = DerivedFootprintMaps.inputs(warehouse, "latest");
+        String one = DerivedFootprintMaps.inputs("latest", DerivedFootprintMaps.lookups(warehouse));
         assertNotEquals(none, one);
-        assertEquals(one, DerivedFootprintMaps.inputs(warehouse, "latest"), "the same files, the same inputs");
+        assertEquals(one, DerivedFootprintMaps.inputs("latest", DerivedFootprintMaps.lookups(warehouse)), "the same files, the same inputs");
         spark.createDataFrame(List.of(RowFactory.create("RBB")), lookup).write().mode(SaveMode.Append)
                 .parquet(tmp.resolve("wh/conformed/org_footprint_map").toString());
-        assertNotEquals(one, DerivedFootprintMaps.inputs(warehouse, "latest"), "a revised lookup: other inputs");
+        assertNotEquals(one, DerivedFootprintMaps.inputs("latest", DerivedFootprintMaps.lookups(warehouse)), "a revised lookup: other inputs");
     }
 }
