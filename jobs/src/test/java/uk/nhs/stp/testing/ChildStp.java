@@ -45,11 +45,15 @@ public final class ChildStp implements AutoCloseable {
         // C1 only: a child runs for tens of seconds on tiny data, where C2's compiling costs more CPU than it
         // gives back (NightlyCrashTest alone, alternating: 195.6, 219.5 s against 234.8, 225.0 s)
         cmd.add("-XX:TieredStopAtLevel=1");
+        // its own temporary folder under the test's: a killed child cannot remove Spark's local folders or
+        // the native libraries it unpacked (lz4, snappy), and they must not pile up in the machine's /tmp
+        Files.createDirectories(logs);
+        Path tmp = Files.createDirectories(logs.resolve(name + ".tmp"));
+        cmd.add("-Djava.io.tmpdir=" + tmp.toAbsolutePath());
         cmd.add("-cp");
         cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
         cmd.add("uk.nhs.stp.cli.StpCommand");
         cmd.addAll(List.of(args));
-        Files.createDirectories(logs);
         Path out = logs.resolve(name + ".out");
         Path err = logs.resolve(name + ".err");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
