@@ -41,9 +41,8 @@ public final class SparkSessions {
         SparkConf conf = new SparkConf(true);
         if (!conf.contains("spark.master")) conf.setMaster(MASTER_DEFAULT);
         conf.setIfMissing("spark.app.name", appName);
-        // Measured on the benchmarks (docs/benchmarks.md): peak memory 3.3 -> 2.5 GiB and GC pauses
-        // 4.3 -> 1.4 s on the sample nightly, the national nightly 0.85x the wall. On a cluster
-        // Spark's own sizing by executor memory stands (a task holds at most 8,192 pages).
+        // local runs only: on a cluster Spark's sizing by executor memory stands, and a task holds at
+        // most 8,192 pages (the figures behind the local default: docs/benchmarks.md)
         if (conf.get("spark.master").startsWith("local")) conf.setIfMissing("spark.buffer.pageSize", LOCAL_PAGE_SIZE_DEFAULT);
         conf.setIfMissing("spark.sql.shuffle.partitions", SHUFFLE_PARTITIONS_DEFAULT);
         conf.setIfMissing("spark.ui.enabled", "false");
