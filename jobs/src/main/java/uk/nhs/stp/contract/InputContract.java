@@ -1,6 +1,8 @@
 package uk.nhs.stp.contract;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The contract of one published input shape (a return as NHS England publishes it): how it is
@@ -29,5 +31,19 @@ public record InputContract(String name, String returnName, String table, String
             }
         }
         return null;
+    }
+
+    /**
+     * Every header and alias ({@link Headers#normalise}d) with its column: the same answers as
+     * {@link #columnForHeader} (a header two columns share belongs to the first), for matching a
+     * whole header row at once.
+     */
+    public Map<String, ColumnSpec> columnsByHeader() {
+        Map<String, ColumnSpec> out = new HashMap<>();
+        for (ColumnSpec c : columns) {
+            out.putIfAbsent(Headers.normalise(c.name()), c);
+            for (String a : c.aliases()) out.putIfAbsent(Headers.normalise(a), c);
+        }
+        return out;
     }
 }

@@ -39,7 +39,7 @@ final class CwtSheetReader implements XlsxWorkbook.RowHandler {
     private final FileParse parse;
     private final ControlTotals totals;
     /** Contract columns by normalised header and alias, so each cell is normalised once. */
-    private final Map<String, ColumnSpec> byHeader = new HashMap<>();
+    private final Map<String, ColumnSpec> byHeader;
     private LocalDate month;
     private String periodLabel;
     private String part;
@@ -53,10 +53,7 @@ final class CwtSheetReader implements XlsxWorkbook.RowHandler {
         this.contract = contract;
         this.parse = parse;
         this.totals = totals;
-        for (ColumnSpec c : contract.columns()) {
-            byHeader.putIfAbsent(Headers.normalise(c.name()), c);
-            for (String alias : c.aliases()) byHeader.putIfAbsent(Headers.normalise(alias), c);
-        }
+        this.byHeader = contract.columnsByHeader();
     }
 
     @Override

@@ -93,8 +93,11 @@ public final class CsvHeader {
 
     private static Map<String, Integer> map(String[] fields, InputContract contract) {
         Map<String, Integer> out = new HashMap<>();
+        // the contract's headers normalised once per row, not once per field: an RTT header row
+        // has about 120 fields and the contract as many headers and aliases
+        Map<String, ColumnSpec> byHeader = contract.columnsByHeader();
         for (int i = 0; i < fields.length; i++) {
-            ColumnSpec c = contract.columnForHeader(fields[i]);
+            ColumnSpec c = byHeader.get(Headers.normalise(fields[i]));
             if (c != null) out.putIfAbsent(c.name(), i);
         }
         return out;
