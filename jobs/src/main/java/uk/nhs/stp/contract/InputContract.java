@@ -21,22 +21,17 @@ import java.util.Map;
 public record InputContract(String name, String returnName, String table, String description,
                             String publisher, List<ColumnSpec> columns, List<String> notes) {
 
-    /** The column whose header or alias equals {@code header} (case-insensitive, trimmed), or null. */
+    /**
+     * The column whose header or alias equals {@code header} as {@link Headers#normalise} compares
+     * them, or null; to match a whole header row, take {@link #columnsByHeader} once.
+     */
     public ColumnSpec columnForHeader(String header) {
-        String h = Headers.normalise(header);
-        for (ColumnSpec c : columns) {
-            if (Headers.normalise(c.name()).equals(h)) return c;
-            for (String a : c.aliases()) {
-                if (Headers.normalise(a).equals(h)) return c;
-            }
-        }
-        return null;
+        return columnsByHeader().get(Headers.normalise(header));
     }
 
     /**
-     * Every header and alias ({@link Headers#normalise}d) with its column: the same answers as
-     * {@link #columnForHeader} (a header two columns share belongs to the first), for matching a
-     * whole header row at once.
+     * Every header and alias ({@link Headers#normalise}d) with its column; a header two columns
+     * share belongs to the first of them.
      */
     public Map<String, ColumnSpec> columnsByHeader() {
         Map<String, ColumnSpec> out = new HashMap<>();
