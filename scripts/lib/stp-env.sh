@@ -8,7 +8,8 @@ stp_target="$stp_root/jobs/target"
 stp_jar="$stp_target/stp.jar"
 # the Spark jars (Maven's provided scope), ':'-separated, written by the package phase
 stp_classpath_file="$stp_target/classpath.txt"
-# exactly the --add-opens list Spark's own launcher uses, filtered from the pom at package time
+# the --add-opens list Spark's own launcher uses and the project's JIT thresholds (the pom's
+# spark.jvm.opens and stp.jit.options), filtered from the pom at package time
 stp_jvm_options_file="$stp_target/classes/stp-jvm-options.txt"
 STP_MAIN_CLASS=uk.nhs.stp.cli.StpCommand
 
@@ -35,14 +36,11 @@ stp_build_if_stale() {
   rm -f "$log"
 }
 
-# The JVM options every Spark JVM of the project gets (driver, master, workers): the module opens,
-# ParallelGC (a batch job wants throughput; G1 cost ~10% here, scripts/bench-ingest.sh), UTC, and
-# the C2 compiler kept for code that is really hot (ten times its default thresholds; C1 compiles as
-# usual): a run spends most of its first minute in planner, code-generation and JDK code that C2
-# would optimise once and never use much, on the cores the work needs (docs/benchmarks.md: a fifth
-# less CPU on the incremental nightly, the same full rebuild).
+# The JVM options every Spark JVM of the project gets (driver, master, workers): the module opens
+# and the C2 compiler kept for code that is really hot (both from the pom, see stp.jit.options
+# there), ParallelGC (a batch job wants throughput; G1 cost ~10% here, scripts/bench-ingest.sh) and UTC.
 stp_jvm_options() {
-  echo "$(cat "$stp_jvm_options_file") -XX:+UseParallelGC -Duser.timezone=UTC -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000"
+  echo "$(cat "$stp_jvm_options_file") -XX:+UseParallelGC -Duser.timezone=UTC"
 }
 
 # The JVM options for class data sharing, one per line (see ClassDataSharing.java): map the archive

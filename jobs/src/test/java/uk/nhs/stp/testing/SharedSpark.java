@@ -22,6 +22,8 @@ public final class SharedSpark {
                     .config("spark.ui.showConsoleProgress", "false")
                     .config("spark.sql.shuffle.partitions", "2")
                     .config("spark.driver.host", "127.0.0.1")
+                    // as the application's local runs (see the constant): less of the test heap in empty pages
+                    .config("spark.buffer.pageSize", SparkSessions.LOCAL_PAGE_SIZE_DEFAULT)
                     .getOrCreate();
             SparkSessions.configure(spark);
         }
