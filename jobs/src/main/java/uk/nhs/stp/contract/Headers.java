@@ -12,8 +12,8 @@ public final class Headers {
      */
     public static String normalise(String header) {
         if (header == null) return "";
-        // one pass, no regular expression: every column of every preview line of every landed file
-        // is compared with every contract's headers while the files are recognised
+        // one pass, no regular expression: while files are recognised, every field of every preview
+        // line of every landed file is normalised, once for each contract it is matched against
         StringBuilder out = new StringBuilder(header.length());
         boolean inSpaces = false;
         for (int i = 0; i < header.length(); i++) {
