@@ -345,8 +345,10 @@ public final class BuildMarts {
             Failpoints.reach("marts.written:" + name);
             return previous.rows();
         }
-        // one file per mart: marts are small, and one file is what BI tools load best
-        mart.coalesce(1).write().mode(SaveMode.Overwrite).parquet(writer.written(name).toString());
+        // one file per mart: marts are small, and one file is what BI tools load best. The rows are
+        // gathered by a shuffle after they are computed (not coalesced, which would compute the
+        // whole last stage in one task, on one core)
+        mart.repartition(1).write().mode(SaveMode.Overwrite).parquet(writer.written(name).toString());
         // counted from the written file's footer: no second Spark job over the mart
         long count = ParquetFolders.rowCount(warehouse.fs(), warehouse.conf(), writer.written(name));
         progress.accept(String.format("mart      %-28s %,d rows (%.1f s)", name, count, (System.nanoTime() - t0) / 1e9));

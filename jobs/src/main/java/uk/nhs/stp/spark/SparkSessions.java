@@ -15,6 +15,9 @@ public final class SparkSessions {
     /** Shuffle partitions: small for a 2-core machine; raise with --conf on a cluster. */
     public static final String SHUFFLE_PARTITIONS_DEFAULT = "8";
 
+    /** Partition files a task writes at once before it sorts its rows by partition instead. */
+    public static final String CONCURRENT_OUTPUT_WRITERS_DEFAULT = "4";
+
     /** Folders a table may have before Spark lists them with a job rather than on the driver. */
     public static final String PARTITION_DISCOVERY_THRESHOLD_DEFAULT = "1024";
 
@@ -56,6 +59,12 @@ public final class SparkSessions {
         // one per core: most of a build's shuffles are a few thousand rows, where a task per core
         // costs more than it saves.
         conf.setIfMissing("spark.sql.adaptive.coalescePartitions.parallelismFirst", "false");
+        // A write partitioned by column (staged landing rows, derived months) keeps up to this many
+        // files open per task instead of sorting the task's rows by partition first. An ingest task is
+        // one landing file, nearly always one month: the sort copied every row (a national RTT month,
+        // 180,000 rows of 120 band counts) only to find them in one partition. A task with more
+        // partitions than this falls back to the sort for the rest.
+        conf.setIfMissing("spark.sql.maxConcurrentOutputFileWriters", CONCURRENT_OUTPUT_WRITERS_DEFAULT);
         // Local warehouses: folders created without a chmod child process each (see the class).
         conf.setIfMissing("spark.hadoop." + LOCAL_FILE_SYSTEM_KEY, InProcessLocalFileSystem.class.getName());
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();

@@ -1,6 +1,5 @@
 package uk.nhs.stp.spc;
 
-import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -9,11 +8,11 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.StructType;
-import scala.Tuple3;
 import scala.jdk.javaapi.CollectionConverters;
 import uk.nhs.stp.contract.Contracts;
 import uk.nhs.stp.reference.Target.Direction;
 import uk.nhs.stp.spark.ContractSchemas;
+import uk.nhs.stp.spark.PerSeries;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -35,7 +34,7 @@ import static org.apache.spark.sql.functions.when;
 /**
  * The SPC marts, {@code spc_metric_month} and {@code spc_summary}. Pure transforms: each series
  * (area_level × area_code × metric_id, a few dozen months) is classified by {@link XmrChart} on an
- * executor (groupByKey + flatMapGroups); nothing is collected to the driver.
+ * executor ({@link PerSeries}); nothing is collected to the driver.
  *
  * <p>Input of {@link #metricMonth}: rows of the metric-month marts ({@code england|region|footprint|
  * provider_metric_month}: area_level, area_code, month, metric_id, value, target, has_data,
@@ -60,11 +59,8 @@ public final class SpcMarts {
                         when(col("has_data"), col("value")).alias("value"), col("target"), col("footprint_vintage"))
                 .join(broadcast(dimMetric.select("metric_id", "direction")),
                         CollectionConverters.asScala(List.of("metric_id")).toSeq(), "left");
-        return series.groupByKey((MapFunction<Row, Tuple3<String, String, String>>) r -> new Tuple3<>(
-                                r.getAs("area_level"), r.getAs("area_code"), r.getAs("metric_id")),
-                        Encoders.tuple(Encoders.STRING(), Encoders.STRING(), Encoders.STRING()))
-                .flatMapGroups((FlatMapGroupsFunction<Tuple3<String, String, String>, Row, Row>) (key, rows) ->
-                        classify(rows, parameters).iterator(), Encoders.row(METRIC_MONTH_SCHEMA));
+        return PerSeries.map(series, List.of("area_level", "area_code", "metric_id"), METRIC_MONTH_SCHEMA,
+                rows -> classify(rows.iterator(), parameters).iterator());
     }
 
     /** The rows of one series, in month order. */

@@ -1,10 +1,7 @@
 package uk.nhs.stp.trajectory;
 
-import org.apache.spark.api.java.function.FlatMapGroupsFunction;
-import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataType;
@@ -13,6 +10,7 @@ import uk.nhs.stp.contract.Contracts;
 import uk.nhs.stp.ingest.finance.FinancialYear;
 import uk.nhs.stp.ingest.plan.PlannedTrajectoryCsv;
 import uk.nhs.stp.spark.ContractSchemas;
+import uk.nhs.stp.spark.PerSeries;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -142,10 +140,8 @@ public final class FinanceTrajectories {
      * {@link #ORGANISATION_SCHEMA}).
      */
     public static Dataset<Row> project(Dataset<Row> positions, FinanceTrajectoryParameters p, StructType schema) {
-        FlatMapGroupsFunction<String, Row, Row> perArea = (key, rows) -> projectArea(rows, p);
-        return positions.groupByKey((MapFunction<Row, String>)
-                        r -> r.getAs("area_level") + "|" + r.getAs("area_code") + "|" + r.getAs("basis"), Encoders.STRING())
-                .flatMapGroups(perArea, Encoders.row(schema));
+        return PerSeries.map(positions, List.of("area_level", "area_code", "basis"), schema,
+                rows -> projectArea(rows.iterator(), p));
     }
 
     private static Iterator<Row> projectArea(Iterator<Row> rows, FinanceTrajectoryParameters p) {

@@ -1,15 +1,13 @@
 package uk.nhs.stp.trajectory;
 
-import org.apache.spark.api.java.function.FlatMapGroupsFunction;
-import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 import scala.jdk.javaapi.CollectionConverters;
 import uk.nhs.stp.contract.Contracts;
 import uk.nhs.stp.spark.ContractSchemas;
+import uk.nhs.stp.spark.PerSeries;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -52,10 +50,8 @@ public final class TargetTrajectories {
         } else {
             series = series.withColumn("planned_value", lit(null).cast("double"));
         }
-        FlatMapGroupsFunction<String, Row, Row> perSeries = (key, rows) -> projectSeries(rows, p);
-        return series.groupByKey((MapFunction<Row, String>)
-                        r -> r.getAs("area_level") + "|" + r.getAs("area_code") + "|" + r.getAs("metric_id"), Encoders.STRING())
-                .flatMapGroups(perSeries, Encoders.row(SCHEMA));
+        return PerSeries.map(series, List.of("area_level", "area_code", "metric_id"), SCHEMA,
+                rows -> projectSeries(rows.iterator(), p));
     }
 
     private static Iterator<Row> projectSeries(Iterator<Row> rows, TargetTrajectoryParameters p) {

@@ -24,6 +24,7 @@ public final class SharedSpark {
                     .config("spark.driver.host", "127.0.0.1")
                     // as the application's local runs (see the constant): less of the test heap in empty pages
                     .config("spark.buffer.pageSize", SparkSessions.LOCAL_PAGE_SIZE_DEFAULT)
+                    .config("spark.sql.maxConcurrentOutputFileWriters", SparkSessions.CONCURRENT_OUTPUT_WRITERS_DEFAULT)
                     .getOrCreate();
             SparkSessions.configure(spark);
         }
