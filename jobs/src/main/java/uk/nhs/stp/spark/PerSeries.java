@@ -5,6 +5,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
 
 import java.io.Serializable;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
-import static org.apache.spark.sql.functions.col;
 
 /**
  * Runs a function over each series of a Dataset (the rows sharing the values of some key columns)
@@ -35,7 +35,7 @@ public final class PerSeries {
     /** The function applied to one series: its rows (in no particular order) → its output rows. */
     @FunctionalInterface
     public interface SeriesFunction extends Serializable {
-        Iterator<Row> apply(List<Row> rows) throws Exception;
+        Iterator<Row> apply(List<Row> rows);
     }
 
     /**
@@ -43,7 +43,7 @@ public final class PerSeries {
      * {@code keyColumns}), as a Dataset of {@code output}.
      */
     public static Dataset<Row> map(Dataset<Row> rows, List<String> keyColumns, StructType output, SeriesFunction perSeries) {
-        Column[] keys = keyColumns.stream().map(c -> col(c)).toArray(Column[]::new);
+        Column[] keys = keyColumns.stream().map(functions::col).toArray(Column[]::new);
         int[] keyPositions = new int[keyColumns.size()];
         for (int i = 0; i < keyPositions.length; i++) keyPositions[i] = rows.schema().fieldIndex(keyColumns.get(i));
         int partitions = rows.sparkSession().sparkContext().defaultParallelism();
@@ -82,13 +82,7 @@ public final class PerSeries {
                     }
                     series.add(r);
                 }
-                try {
-                    current = perSeries.apply(series);
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
+                current = perSeries.apply(series);
             }
             return current.hasNext();
         }
