@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
-
 /**
  * Runs a function over each series of a Dataset (the rows sharing the values of some key columns)
  * on the executors, with every core of the session at work.
@@ -25,8 +24,8 @@ import java.util.Objects;
  * from the bytes it moves, and the application lets small shuffles become one partition (a
  * quarter less CPU for the many small queries of a nightly run). The per-series marts move few
  * bytes but spend much CPU on each row (trend fits, process limits), so as one partition they ran
- * on one core. Here the series are spread over exactly the session's default parallelism (a
- * repartition by a given number is never coalesced), sorted by key within each partition, and
+ * on one core. Here the series are spread over exactly the session's default parallelism (adaptive
+ * execution does not coalesce a repartition by number), sorted by key within each partition, and
  * each run of equal keys is handed to the function as one group.
  */
 public final class PerSeries {
