@@ -115,6 +115,12 @@ class NightlyRunTest {
         JsonNode m = manifest(r);
         assertEquals(firstVersion, m.get("published_version").asText());
         assertEquals(current.tables().size(), m.get("outputs").size());
+        // the rows read back for the comparisons below are every row the run wrote, table by table
+        for (JsonNode output : m.get("outputs")) {
+            String table = output.get("table").asText();
+            assertEquals(output.get("rows").asLong(), firstVersionRows.get(table).size(), table);
+        }
+        assertTrue(firstVersionRows.get("england_metric_month").size() > 0);
         assertTrue(m.get("durations_s").has("marts"), m.toString());
         String report = report(r);
         assertTrue(report.contains("published version " + firstVersion), report);

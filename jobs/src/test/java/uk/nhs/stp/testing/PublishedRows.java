@@ -7,13 +7,32 @@ import uk.nhs.stp.io.Warehouse;
 import uk.nhs.stp.publish.PublishedMarts;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-/** Every row of a warehouse's tables as sorted strings, to compare two warehouses or two moments. */
+/**
+ * Every row of a warehouse's tables as sorted strings, to compare two warehouses or two moments.
+ *
+ * <p>Whole tables are read by DuckDB, as a reader outside Spark would read them: every column of
+ * every data file a Spark reader would read (none under a folder or file whose name starts with
+ * {@code _} or {@code .}). Tests compare the results of one method with each other, never with
+ * Spark's rendering of rows ({@link #sorted(Dataset)}, for filtered Datasets).
+ */
 public final class PublishedRows {
     private PublishedRows() { }
 
@@ -22,24 +41,25 @@ public final class PublishedRows {
         Warehouse wh = new Warehouse(warehouse, spark.sparkContext().hadoopConfiguration());
         PublishedMarts current = PublishedMarts.require(wh);
         Map<String, List<String>> out = new TreeMap<>();
-        for (String t : current.tables()) out.put(t, sorted(spark.read().parquet(current.path(t).toString())));
+        for (String t : current.tables()) out.put(t, sorted(localPath(current.path(t).toString()), null));
         return out;
     }
 
     /** The rows of every mart as a reader of the stable folders {@code <warehouse>/marts/<table>} sees them. */
     public static Map<String, List<String>> martFolders(SparkSession spark, String warehouse, Iterable<String> tables) {
         Map<String, List<String>> out = new TreeMap<>();
-        for (String t : tables) out.put(t, sorted(spark.read().parquet(warehouse + "/marts/" + t)));
+        for (String t : tables) out.put(t, sorted(localPath(warehouse).resolve("marts").resolve(t), null));
         return out;
     }
 
     /** The rows of the conformed tables, without the column that names the run that wrote them. */
     public static Map<String, List<String>> conformed(SparkSession spark, String warehouse, List<String> tables) {
         Map<String, List<String>> out = new TreeMap<>();
-        for (String t : tables) out.put(t, sorted(spark.read().parquet(warehouse + "/conformed/" + t).drop("run_id")));
+        for (String t : tables) out.put(t, sorted(localPath(warehouse).resolve("conformed").resolve(t), "run_id"));
         return out;
     }
 
+    /** The rows of a Dataset, each as Spark renders a row with its columns in name order, sorted. */
     public static List<String> sorted(Dataset<Row> rows) {
         String[] columns = rows.columns();
         Arrays.sort(columns);
@@ -47,5 +67,67 @@ public final class PublishedRows {
         for (Row r : rows.selectExpr(columns).collectAsList()) out.add(r.toString());
         out.sort(null);
         return out;
+    }
+
+    /**
+     * The rows of the Parquet table in {@code folder} (partition folders {@code key=value} become
+     * columns), without the column {@code drop} when it is non-null; each row its values in
+     * column-name order, the rows sorted.
+     */
+    private static List<String> sorted(Path folder, String drop) {
+        List<String> files = dataFiles(folder);
+        if (files.isEmpty()) throw new AssertionError("no Parquet data files under " + folder);
+        String list = files.stream().map(f -> "'" + f.replace("'", "''") + "'").collect(Collectors.joining(", ", "[", "]"));
+        String sql = "SELECT * " + (drop == null ? "" : "EXCLUDE (" + drop + ") ")
+                + "FROM read_parquet(" + list + ", hive_partitioning = true)";
+        List<String> out = new ArrayList<>();
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+             Statement st = duckdb.createStatement();
+             ResultSet rs = st.executeQuery(sql)) {
+            ResultSetMetaData meta = rs.getMetaData();
+            Integer[] byName = new Integer[meta.getColumnCount()];
+            for (int i = 0; i < byName.length; i++) byName[i] = i + 1;
+            Arrays.sort(byName, (a, b) -> {
+                try {
+                    return meta.getColumnName(a).compareTo(meta.getColumnName(b));
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder("[");
+                for (int i = 0; i < byName.length; i++) {
+                    if (i > 0) row.append(',');
+                    row.append(rs.getString(byName[i]));
+                }
+                out.add(row.append(']').toString());
+            }
+        } catch (SQLException e) {
+            throw new AssertionError("DuckDB could not read " + folder + ": " + e.getMessage(), e);
+        }
+        out.sort(null);
+        return out;
+    }
+
+    /** The Parquet files a Spark reader of {@code folder} reads: none under a name starting with {@code _} or {@code .}. */
+    private static List<String> dataFiles(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
+            return paths.filter(p -> p.getFileName().toString().endsWith(".parquet") && Files.isRegularFile(p))
+                    .filter(p -> {
+                        for (Path part : folder.relativize(p)) {
+                            String name = part.toString();
+                            if (name.startsWith("_") || name.startsWith(".")) return false;
+                        }
+                        return true;
+                    })
+                    .map(Path::toString).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A local path from a warehouse location: a plain path or a {@code file:} URI. */
+    private static Path localPath(String location) {
+        return location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
     }
 }
