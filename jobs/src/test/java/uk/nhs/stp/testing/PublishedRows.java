@@ -74,15 +74,14 @@ public final class PublishedRows {
      * columns), without the column {@code drop} when it is non-null; each row its values in
      * column-name order, the rows sorted.
      */
-    private static List<String> sorted(Path folder, String drop) {
+    private static synchronized List<String> sorted(Path folder, String drop) {
         List<String> files = dataFiles(folder);
         if (files.isEmpty()) throw new AssertionError("no Parquet data files under " + folder);
         String list = files.stream().map(f -> "'" + f.replace("'", "''") + "'").collect(Collectors.joining(", ", "[", "]"));
         String sql = "SELECT * " + (drop == null ? "" : "EXCLUDE (" + drop + ") ")
                 + "FROM read_parquet(" + list + ", hive_partitioning = true)";
         List<String> out = new ArrayList<>();
-        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
-             Statement st = duckdb.createStatement();
+        try (Statement st = duckdb().createStatement();
              ResultSet rs = st.executeQuery(sql)) {
             ResultSetMetaData meta = rs.getMetaData();
             Integer[] byName = new Integer[meta.getColumnCount()];
@@ -107,6 +106,14 @@ public final class PublishedRows {
         }
         out.sort(null);
         return out;
+    }
+
+    private static Connection duckdb;
+
+    /** One in-memory DuckDB for the test JVM: starting one per table costs more than the reading. */
+    private static synchronized Connection duckdb() throws SQLException {
+        if (duckdb == null) duckdb = DriverManager.getConnection("jdbc:duckdb:");
+        return duckdb;
     }
 
     /** The Parquet files a Spark reader of {@code folder} reads: none under a name starting with {@code _} or {@code .}. */
