@@ -102,7 +102,7 @@ class NightlyCrashTest {
             }
             assertEquals(yesterday, PublishedMarts.require(wh).version(), "after a kill at " + point);
             assertEquals(yesterdaysRows, PublishedRows.marts(spark, warehouse), "after a kill at " + point);
-            assertEquals(yesterdaysRows, PublishedRows.martFolders(spark, warehouse, yesterdaysRows.keySet()),
+            assertEquals(yesterdaysRows, PublishedRows.martFolders(warehouse, yesterdaysRows.keySet()),
                     "stable folders after a kill at " + point);
         }
         Stp.Result next = Stp.run("nightly", "--landing", landing.toString(), "--warehouse", warehouse);
@@ -114,7 +114,7 @@ class NightlyCrashTest {
 
         assertEquals(PublishedRows.marts(spark, reference), PublishedRows.marts(spark, warehouse));
         List<String> conformed = List.of("ae_attendances", "org_footprint_map");
-        assertEquals(PublishedRows.conformed(spark, reference, conformed), PublishedRows.conformed(spark, warehouse, conformed));
+        assertEquals(PublishedRows.conformed(reference, conformed), PublishedRows.conformed(warehouse, conformed));
         assertFalse(Files.exists(Path.of(warehouse, "_lock")));
         try (Stream<Path> staging = Files.list(Path.of(warehouse, "_staging"))) {
             assertEquals(0, staging.count(), "no stopped run's work is left behind");

@@ -111,7 +111,7 @@ class NightlyRunTest {
             assertEquals(List.of(), staged.toList(), "a finished run leaves no staged work");
         }
         firstVersionRows = PublishedRows.marts(spark, warehouse);
-        assertEquals(firstVersionRows, PublishedRows.martFolders(spark, warehouse, current.tables()));
+        assertEquals(firstVersionRows, PublishedRows.martFolders(warehouse, current.tables()));
         JsonNode m = manifest(r);
         assertEquals(firstVersion, m.get("published_version").asText());
         assertEquals(current.tables().size(), m.get("outputs").size());
@@ -228,7 +228,7 @@ class NightlyRunTest {
         assertEquals(PublishedRows.marts(spark, warehouse), PublishedRows.marts(spark, fresh));
         List<String> conformed = List.of("ae_attendances", "rtt_pathways", "cancer_waiting_times", "finance_monthly",
                 "org_footprint_map");
-        assertEquals(PublishedRows.conformed(spark, warehouse, conformed), PublishedRows.conformed(spark, fresh, conformed));
+        assertEquals(PublishedRows.conformed(warehouse, conformed), PublishedRows.conformed(fresh, conformed));
         // the broken file is reported every night until someone removes it
         Files.delete(landing.resolve("ae/notes-from-the-trust.csv"));
     }

@@ -9,6 +9,7 @@ import uk.nhs.stp.publish.PublishedMarts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,6 +20,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -46,14 +48,14 @@ public final class PublishedRows {
     }
 
     /** The rows of every mart as a reader of the stable folders {@code <warehouse>/marts/<table>} sees them. */
-    public static Map<String, List<String>> martFolders(SparkSession spark, String warehouse, Iterable<String> tables) {
+    public static Map<String, List<String>> martFolders(String warehouse, Iterable<String> tables) {
         Map<String, List<String>> out = new TreeMap<>();
         for (String t : tables) out.put(t, sorted(localPath(warehouse).resolve("marts").resolve(t), null));
         return out;
     }
 
     /** The rows of the conformed tables, without the column that names the run that wrote them. */
-    public static Map<String, List<String>> conformed(SparkSession spark, String warehouse, List<String> tables) {
+    public static Map<String, List<String>> conformed(String warehouse, List<String> tables) {
         Map<String, List<String>> out = new TreeMap<>();
         for (String t : tables) out.put(t, sorted(localPath(warehouse).resolve("conformed").resolve(t), "run_id"));
         return out;
@@ -84,15 +86,13 @@ public final class PublishedRows {
         try (Statement st = duckdb().createStatement();
              ResultSet rs = st.executeQuery(sql)) {
             ResultSetMetaData meta = rs.getMetaData();
+            String[] names = new String[meta.getColumnCount() + 1];
             Integer[] byName = new Integer[meta.getColumnCount()];
-            for (int i = 0; i < byName.length; i++) byName[i] = i + 1;
-            Arrays.sort(byName, (a, b) -> {
-                try {
-                    return meta.getColumnName(a).compareTo(meta.getColumnName(b));
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            for (int i = 1; i < names.length; i++) {
+                names[i] = meta.getColumnName(i);
+                byName[i - 1] = i;
+            }
+            Arrays.sort(byName, Comparator.comparing(i -> names[i]));
             while (rs.next()) {
                 StringBuilder row = new StringBuilder("[");
                 for (int i = 0; i < byName.length; i++) {
@@ -118,7 +118,7 @@ public final class PublishedRows {
 
     /** The Parquet files a Spark reader of {@code folder} reads: none under a name starting with {@code _} or {@code .}. */
     private static List<String> dataFiles(Path folder) {
-        try (Stream<Path> paths = Files.walk(folder, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
+        try (Stream<Path> paths = Files.walk(folder, FileVisitOption.FOLLOW_LINKS)) {
             return paths.filter(p -> p.getFileName().toString().endsWith(".parquet") && Files.isRegularFile(p))
                     .filter(p -> {
                         for (Path part : folder.relativize(p)) {
