@@ -277,8 +277,7 @@ public final class IngestLandingFolder {
 
     private static boolean hidden(Path root, Path p) {
         for (Path q = p; q != null && !q.equals(root) && q.getParent() != null; q = q.getParent()) {
-            String n = q.getName();
-            if (n.startsWith(".") || n.startsWith("_")) return true;
+            if (FileTrees.hidden(q.getName())) return true;
         }
         return false;
     }

@@ -9,9 +9,17 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Listing every file under a folder, on any Hadoop file system. */
+/** Listing every file under a folder, on any Hadoop file system, and the names readers skip. */
 public final class FileTrees {
     private FileTrees() { }
+
+    /**
+     * Whether a file or folder name is one that Spark's and Hadoop's readers skip: a name starting
+     * with {@code .} (checksums, hidden files) or {@code _} (markers, staging, folders set aside).
+     */
+    public static boolean hidden(String name) {
+        return name.startsWith(".") || name.startsWith("_");
+    }
 
     /**
      * Every file (not folder) under {@code root}, at any depth, in no particular order: path, size

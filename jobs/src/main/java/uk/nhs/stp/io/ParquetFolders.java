@@ -21,8 +21,7 @@ public final class ParquetFolders {
     public static long rowCount(FileSystem fs, Configuration conf, Path folder) throws IOException {
         long rows = 0;
         for (FileStatus f : fs.listStatus(folder)) {
-            String name = f.getPath().getName();
-            if (!f.isFile() || name.startsWith("_") || name.startsWith(".")) continue;
+            if (!f.isFile() || FileTrees.hidden(f.getPath().getName())) continue;
             try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromStatus(f, conf))) {
                 rows += reader.getRecordCount();
             }

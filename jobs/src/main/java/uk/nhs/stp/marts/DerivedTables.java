@@ -9,6 +9,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import uk.nhs.stp.contract.Contracts;
+import uk.nhs.stp.io.FileTrees;
 import uk.nhs.stp.io.ParquetFolders;
 import uk.nhs.stp.io.Warehouse;
 import uk.nhs.stp.spark.ContractSchemas;
@@ -180,7 +181,7 @@ public final class DerivedTables {
         for (Derivation d : derivations) known.add(d.name());
         for (FileStatus table : warehouse.fs().listStatus(root)) {
             String name = table.getPath().getName();
-            if (!table.isDirectory() || name.startsWith(".") || name.startsWith("_") || known.contains(name)) continue;
+            if (!table.isDirectory() || FileTrees.hidden(name) || known.contains(name)) continue;
             warehouse.fs().delete(table.getPath(), true);
             progress.accept(String.format("derive    %-28s removed: no longer derived", name));
         }
@@ -199,7 +200,7 @@ public final class DerivedTables {
         if (fs.exists(derived)) {
             for (FileStatus partition : fs.listStatus(derived)) {
                 String name = partition.getPath().getName();
-                if (name.startsWith(".") || name.startsWith("_")) continue;
+                if (FileTrees.hidden(name)) continue;
                 if (!wanted.containsKey(name)) {
                     fs.delete(partition.getPath(), true);
                     removed.add(name);

@@ -33,7 +33,7 @@ public final class ConformedState {
         if (!warehouse.fs().exists(root)) return out;
         for (FileStatus table : warehouse.fs().listStatus(root)) {
             String name = table.getPath().getName();
-            if (!table.isDirectory() || hidden(name)) continue;
+            if (!table.isDirectory() || FileTrees.hidden(name)) continue;
             out.put(name, tableFingerprint(warehouse.fs(), table.getPath()));
         }
         return out;
@@ -53,7 +53,7 @@ public final class ConformedState {
         if (!fs.exists(table)) return out;
         for (FileStatus partition : fs.listStatus(table)) {
             String name = partition.getPath().getName();
-            if (!partition.isDirectory() || hidden(name)) continue;
+            if (!partition.isDirectory() || FileTrees.hidden(name)) continue;
             out.put(name, hash(String.join("\n", dataFiles(fs, partition.getPath()))));
         }
         return out;
@@ -80,12 +80,8 @@ public final class ConformedState {
         return new ArrayList<>(out.keySet());
     }
 
-    private static boolean hidden(String name) {
-        return name.startsWith(".") || name.startsWith("_");
-    }
-
     private static boolean hiddenPath(String relative) {
-        for (String part : relative.split("/")) if (hidden(part)) return true;
+        for (String part : relative.split("/")) if (FileTrees.hidden(part)) return true;
         return false;
     }
 

@@ -3,6 +3,7 @@ package uk.nhs.stp.testing;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import uk.nhs.stp.io.FileTrees;
 import uk.nhs.stp.io.Warehouse;
 import uk.nhs.stp.publish.PublishedMarts;
 
@@ -121,10 +122,7 @@ public final class PublishedRows {
         try (Stream<Path> paths = Files.walk(folder, FileVisitOption.FOLLOW_LINKS)) {
             return paths.filter(p -> p.getFileName().toString().endsWith(".parquet") && Files.isRegularFile(p))
                     .filter(p -> {
-                        for (Path part : folder.relativize(p)) {
-                            String name = part.toString();
-                            if (name.startsWith("_") || name.startsWith(".")) return false;
-                        }
+                        for (Path part : folder.relativize(p)) if (FileTrees.hidden(part.toString())) return false;
                         return true;
                     })
                     .map(Path::toString).sorted().toList();
