@@ -21,6 +21,12 @@ public final class FileTrees {
         return name.startsWith(".") || name.startsWith("_");
     }
 
+    /** Whether any part of a {@code /}-separated relative path is {@link #hidden}. */
+    public static boolean hiddenPath(String relative) {
+        for (String part : relative.split("/")) if (hidden(part)) return true;
+        return false;
+    }
+
     /**
      * Every file (not folder) under {@code root}, at any depth, in no particular order: path, size
      * and modification time are read from the listing; nothing is opened.

@@ -65,7 +65,7 @@ public final class ConformedState {
         String prefix = folder.toUri().getPath() + "/";
         for (FileStatus f : FileTrees.files(fs, folder)) {
             String relative = f.getPath().toUri().getPath().substring(prefix.length());
-            if (hiddenPath(relative)) continue;
+            if (FileTrees.hiddenPath(relative)) continue;
             lines.add(relative + "\t" + f.getLen());
         }
         lines.sort(null);
@@ -78,11 +78,6 @@ public final class ConformedState {
         before.forEach((t, f) -> { if (!f.equals(now.get(t))) out.put(t, true); });
         now.forEach((t, f) -> { if (!f.equals(before.get(t))) out.put(t, true); });
         return new ArrayList<>(out.keySet());
-    }
-
-    private static boolean hiddenPath(String relative) {
-        for (String part : relative.split("/")) if (FileTrees.hidden(part)) return true;
-        return false;
     }
 
     /** A short SHA-256 of {@code text} (24 hex digits): what the fingerprints are made of. */

@@ -121,10 +121,7 @@ public final class PublishedRows {
     private static List<String> dataFiles(Path folder) {
         try (Stream<Path> paths = Files.walk(folder, FileVisitOption.FOLLOW_LINKS)) {
             return paths.filter(p -> p.getFileName().toString().endsWith(".parquet") && Files.isRegularFile(p))
-                    .filter(p -> {
-                        for (Path part : folder.relativize(p)) if (FileTrees.hidden(part.toString())) return false;
-                        return true;
-                    })
+                    .filter(p -> !FileTrees.hiddenPath(folder.relativize(p).toString()))
                     .map(Path::toString).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
