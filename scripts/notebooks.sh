@@ -46,7 +46,7 @@ if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
   # one installation at a time: a run that finds one under way (scripts/test starts one in the
   # background) waits for it to finish, then looks again
   exec 9>"${TMPDIR:-/tmp}/stp-notebook-packages.lock"
-  if ! flock -n 9; then
+  if command -v flock >/dev/null && ! flock -n 9; then
     echo "notebooks: waiting for another installation of the packages to finish" >&2
     flock 9
   fi

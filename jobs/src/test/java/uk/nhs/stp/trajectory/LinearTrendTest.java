@@ -38,6 +38,29 @@ class LinearTrendTest {
     }
 
     @Test
+    void eachIntervalUsesTheQuantileOfItsOwnDegreesOfFreedomAndLevel() {
+        // the quantiles are remembered between calls: interleave two fits and two levels, each
+        // against the closed form of its own t distribution
+        LinearTrend one = LinearTrend.fit(new double[] {1, 2, 3}, new double[] {1, 3, 2});          // 1 degree of freedom
+        LinearTrend two = LinearTrend.fit(new double[] {1, 2, 3, 4}, new double[] {1, 3, 2, 4});    // 2 degrees of freedom
+        // (1,1), (2,3), (3,2), (4,4): x̄ = 2.5, ȳ = 2.5, Sxx = 2.25 + 0.25 + 0.25 + 2.25 = 5,
+        // Sxy = (-1.5)(-1.5) + (-0.5)(0.5) + (0.5)(-0.5) + (1.5)(1.5) = 4; slope 0.8, intercept 0.5;
+        // residuals -0.3, 0.9, -0.9, 0.3: RSS = 1.8, s = √(1.8 / 2) = √0.9
+        assertEquals(0.8, two.slope(), 1e-12, "slope");
+        double sOne = Math.sqrt(1.5);
+        double sTwo = Math.sqrt(0.9);
+        for (double level : new double[] {0.8, 0.95, 0.8}) {
+            double p = (1 + level) / 2;
+            double cauchy = Math.tan(Math.PI * (p - 0.5));                 // t with 1 degree of freedom
+            double twoDf = (2 * p - 1) / Math.sqrt(2 * p * (1 - p));        // t with 2 degrees of freedom
+            assertEquals(cauchy * sOne * Math.sqrt(1 + 1.0 / 3 + 4 / 2.0), one.predictionHalfWidth(4, level), 1e-9,
+                    "1 degree of freedom, level " + level);
+            assertEquals(twoDf * sTwo * Math.sqrt(1 + 1.0 / 4 + (5 - 2.5) * (5 - 2.5) / 5), two.predictionHalfWidth(5, level),
+                    1e-9, "2 degrees of freedom, level " + level);
+        }
+    }
+
+    @Test
     void twoPointsFitExactlyButHaveNoError() {
         LinearTrend t = LinearTrend.fit(new double[] {2016, 2017}, new double[] {-100, -60});
         assertEquals(40, t.slope(), 1e-9, "slope");
