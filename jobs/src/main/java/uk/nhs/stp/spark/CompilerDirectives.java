@@ -13,7 +13,7 @@ import java.nio.file.Path;
 
 /**
  * The JIT compiler directives of this application ({@value #RESOURCE}, which says what and why),
- * added to the running JVM once, before its first query: what {@code jcmd <pid>
+ * added to the running JVM once, as its Spark session is set up: what {@code jcmd <pid>
  * Compiler.directives_add} does, through the JVM's diagnostic command MBean. Added here rather
  * than by {@code -XX:CompilerDirectivesFile} so that they need no file path or diagnostic option on
  * the command line, print nothing on the command's output, and also apply to a driver started by
@@ -43,6 +43,17 @@ public final class CompilerDirectives {
     public static synchronized String install() {
         if (outcome == null) outcome = add(System.getProperty(SWITCH, ""));
         return outcome;
+    }
+
+    /**
+     * {@link #install()} on a daemon thread, so that a command's start does not wait for the JVM's
+     * MBean server (0.16–0.19 s cold): the directives matter only once Janino's methods are hot,
+     * seconds into the first queries.
+     */
+    public static void installInBackground() {
+        Thread t = new Thread(CompilerDirectives::install, "stp-compiler-directives");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Adds the directives unless {@code switchValue} is {@code off}: each call adds them again. */

@@ -36,7 +36,7 @@ public final class SparkSessions {
 
     /** The session for a command: an existing one is reused (tests), otherwise one is built. */
     public static SparkSession getOrCreate(String appName) {
-        CompilerDirectives.install();
+        CompilerDirectives.installInBackground();
         scala.Option<SparkSession> existing = SparkSession.getDefaultSession();
         if (existing.isDefined()) {
             configure(existing.get());
@@ -76,7 +76,7 @@ public final class SparkSessions {
     /** Session-level settings the jobs assume, applied to any session (including a test's). */
     public static void configure(SparkSession spark) {
         // Janino left to C1 (see CompilerDirectives); once per JVM, whoever built the session
-        CompilerDirectives.install();
+        CompilerDirectives.installInBackground();
         // Dates cross the Java API as java.time.LocalDate, not java.sql.Date.
         spark.conf().set("spark.sql.datetime.java8API.enabled", "true");
         spark.conf().set("spark.sql.session.timeZone", "UTC");
