@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The JIT compiler directives of this application ({@value #RESOURCE}, which says what and why),
@@ -31,6 +32,7 @@ public final class CompilerDirectives {
     public static final String SWITCH = "stp.jit.directives";
     private static final String DIAGNOSTIC_COMMAND = "com.sun.management:type=DiagnosticCommand";
     private static final Logger LOG = LoggerFactory.getLogger(CompilerDirectives.class);
+    private static final AtomicBoolean BACKGROUND_STARTED = new AtomicBoolean();
     private static String outcome;
 
     private CompilerDirectives() { }
@@ -48,12 +50,17 @@ public final class CompilerDirectives {
     /**
      * {@link #install()} on a daemon thread, so that a command's start does not wait for the JVM's
      * MBean server (0.16–0.19 s cold): the directives matter only once Janino's methods are hot,
-     * seconds into the first queries.
+     * seconds into the first queries. Starts the thread on the first call only; later calls (each
+     * session configured in this JVM makes one) return at once.
+     *
+     * @return whether this call started the thread
      */
-    public static void installInBackground() {
+    public static boolean installInBackground() {
+        if (!BACKGROUND_STARTED.compareAndSet(false, true)) return false;
         Thread t = new Thread(CompilerDirectives::install, "stp-compiler-directives");
         t.setDaemon(true);
         t.start();
+        return true;
     }
 
     /** Adds the directives unless {@code switchValue} is {@code off}: each call adds them again. */

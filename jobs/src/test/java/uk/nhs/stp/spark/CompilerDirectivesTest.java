@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -37,6 +38,14 @@ class CompilerDirectivesTest {
         assertTrue(others.get(0)[0].contains(" Exclude:false ") && others.get(0)[1].contains(" Exclude:false "),
                 "every other method must be left to both compilers: " + Arrays.toString(others.get(0)));
         assertEquals(2, directives.size(), "the application's directive and HotSpot's default: " + directives.keySet());
+    }
+
+    @Test
+    void oneBackgroundThreadPerJvm() {
+        // whichever call came first (a test's session, or this one), none after it starts a thread
+        CompilerDirectives.installInBackground();
+        assertFalse(CompilerDirectives.installInBackground(), "a second call must not start another thread");
+        assertFalse(CompilerDirectives.installInBackground(), "nor a third");
     }
 
     @Test
