@@ -36,7 +36,6 @@ public final class SparkSessions {
 
     /** The session for a command: an existing one is reused (tests), otherwise one is built. */
     public static SparkSession getOrCreate(String appName) {
-        CompilerDirectives.installInBackground();
         scala.Option<SparkSession> existing = SparkSession.getDefaultSession();
         if (existing.isDefined()) {
             configure(existing.get());
@@ -75,7 +74,8 @@ public final class SparkSessions {
 
     /** Session-level settings the jobs assume, applied to any session (including a test's). */
     public static void configure(SparkSession spark) {
-        // Janino left to C1 (see CompilerDirectives); once per JVM, whoever built the session
+        // Janino left to C1 (see CompilerDirectives): every session passes here, whoever built it;
+        // the thread starts once per JVM
         CompilerDirectives.installInBackground();
         // Dates cross the Java API as java.time.LocalDate, not java.sql.Date.
         spark.conf().set("spark.sql.datetime.java8API.enabled", "true");
